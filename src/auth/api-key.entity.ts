@@ -1,0 +1,31 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** An API key. Only a SHA-256 of the secret is stored; the key itself is shown once. */
+@Entity({ name: 'api_key' })
+export class ApiKeyEntity {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text' })
+  role!: string;
+
+  /** First characters of the key, so operators can tell keys apart without the secret. */
+  @Column({ type: 'text' })
+  prefix!: string;
+
+  @Index('api_key_hash_key', { unique: true })
+  @Column({ type: 'bytea', name: 'key_hash' })
+  keyHash!: Buffer;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', name: 'last_used_at', nullable: true })
+  lastUsedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'revoked_at', nullable: true })
+  revokedAt!: Date | null;
+}

@@ -1,0 +1,62 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Logger as TypeOrmLogger } from 'typeorm';
+import type { Logger } from '../shared/logger';
+
+interface Counter {
+  statements: number;
+}
+
+const storage = new AsyncLocalStorage<Counter>();
+
+/**
+ * Runs `fn` and counts the SQL statements TypeORM sends while it runs, including those sent
+ * by DataLoaders it triggers. The GraphQL layer reports the count per request, and tests
+ * assert on it to catch N+1 queries.
+ */
+export async function countStatements<T>(fn: () => Promise<T>): Promise<{ result: T; statements: number }> {
+  const counter: Counter = { statements: 0 };
+  const result = await storage.run(counter, fn);
+  return { result, statements: counter.statements };
+}
+
+/** Bind a counter to the current async context (for request pipelines that are not one closure). */
+export function enterStatementCounter(): Counter {
+  const counter: Counter = { statements: 0 };
+  storage.enterWith(counter);
+  return counter;
+}
+
+export function currentStatementCount(): number | undefined {
+  return storage.getStore()?.statements;
+}
+
+/** TypeORM logger: counts every statement, forwards errors and slow queries to pino. */
+export class CountingLogger implements TypeOrmLogger {
+  constructor(private readonly out: Logger) {}
+
+  logQuery(): void {
+    const counter = storage.getStore();
+    if (counter) counter.statements += 1;
+  }
+
+  logQueryError(error: string | Error, query: string): void {
+    this.out.debug({ err: error, query: query.slice(0, 500) }, 'query failed');
+  }
+
+  logQuerySlow(time: number, query: string): void {
+    this.out.warn({ ms: time, query: query.slice(0, 500) }, 'slow query');
+  }
+
+  logSchemaBuild(message: string): void {
+    this.out.debug(message);
+  }
+
+  logMigration(message: string): void {
+    this.out.info(message);
+  }
+
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    if (level === 'warn') this.out.warn({ message }, 'typeorm');
+    else this.out.debug({ message }, 'typeorm');
+  }
+}

@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
+import { DomainError } from '../shared/domain-error';
+import type { Logger } from '../shared/logger';
+
+/** Codes the GraphQL layer itself produces and that are safe to pass through unchanged. */
+const PASS_THROUGH = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * The one place where errors become what clients see: domain errors keep their code and
+ * message, auth errors get UNAUTHENTICATED/FORBIDDEN, and anything unexpected is masked behind
+ * an error id that is logged with the real error.
+ */
+export function createErrorFormatter(log: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof DomainError) {
+      return { ...formatted, message: original.message, extensions: { ...original.details, code: original.code } };
+    }
+    if (original instanceof ArgumentValidationError) {
+      const problems = original.extensions.validationErrors.map((v) => ({
+        field: v.property,
+        rules: Object.keys(v.constraints ?? {}),
+        messages: Object.values(v.constraints ?? {}),
+      }));
+      return { ...formatted, message: 'Argument validation failed', extensions: { code: 'BAD_USER_INPUT', problems } };
+    }
+    if (original instanceof AuthenticationError) {
+      return { ...formatted, extensions: { code: 'UNAUTHENTICATED' } };
+    }
+    if (original instanceof AuthorizationError) {
+      return { ...formatted, message: 'This API key may not do that', extensions: { code: 'FORBIDDEN' } };
+    }
+    const code = formatted.extensions?.['code'];
+    if (typeof code === 'string' && PASS_THROUGH.has(code) && !(original instanceof Error && !(original instanceof GraphQLError))) {
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    }
+    const errorId = randomUUID();
+    log.error({ err: original, errorId, path: formatted.path }, 'unexpected error');
+    return {
+      message: `Internal error (id ${errorId})`,
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', errorId },
+    };
+  };
+}

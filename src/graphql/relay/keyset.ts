@@ -1,0 +1,204 @@
+import type { Sql } from '../../db/sql';
+import { and, join, raw, sql } from '../../db/sql';
+import { DomainError } from '../../shared/domain-error';
+
+/** Anything that runs SQL: a DataSource, an EntityManager or a QueryRunner. */
+export interface Queryable {
+  query(text: string, values?: unknown[]): Promise<unknown>;
+}
+
+export interface OrderColumn {
+  /** A non-null SQL expression over the list's FROM clause (trusted text from code). */
+  readonly expr: string;
+  readonly direction: 'asc' | 'desc';
+}
+
+/**
+ * A list as SQL: what to select, from where, under which conditions, in which order. The
+ * last order column must be unique (the primary key) so that cursors are total.
+ */
+export interface ListQuery {
+  /** Distinguishes cursors of different lists and orders, so one cannot be replayed on another. */
+  readonly key: string;
+  readonly select: Sql;
+  readonly from: Sql;
+  readonly where: readonly Sql[];
+  readonly order: readonly OrderColumn[];
+}
+
+export interface PageRequest {
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  last?: number | null | undefined;
+  before?: string | null | undefined;
+}
+
+export interface Page<Row> {
+  readonly rows: readonly Row[];
+  readonly cursors: readonly string[];
+  readonly hasNextPage: boolean;
+  readonly hasPreviousPage: boolean;
+}
+
+interface Window {
+  readonly limit: number;
+  readonly backward: boolean;
+  readonly after: readonly string[] | undefined;
+  readonly before: readonly string[] | undefined;
+}
+
+export const DEFAULT_PAGE_SIZE = 50;
+
+/** Validates connection arguments against the page-size cap and decodes the cursors. */
+export function pageWindow(query: ListQuery, args: PageRequest, maxPageSize: number): Window {
+  const { first, last } = args;
+  if (first != null && last != null) throw new DomainError('BAD_USER_INPUT', 'Pass `first` or `last`, not both');
+  const size = first ?? last ?? Math.min(DEFAULT_PAGE_SIZE, maxPageSize);
+  if (size < 0) throw new DomainError('BAD_USER_INPUT', '`first` and `last` must not be negative');
+  if (size > maxPageSize) {
+    throw new DomainError('BAD_USER_INPUT', `\`first\`/\`last\` may be at most ${maxPageSize}`, { maxPageSize });
+  }
+  return {
+    limit: size,
+    backward: last != null,
+    after: args.after ? decodeCursor(query, args.after) : undefined,
+    before: args.before ? decodeCursor(query, args.before) : undefined,
+  };
+}
+
+/** One page of a top-level list: a single statement. */
+export async function fetchPage<Row>(db: Queryable, query: ListQuery, window: Window): Promise<Page<Row>> {
+  const order = window.backward ? reversed(query.order) : query.order;
+  const statement = sql`select ${query.select}, ${keyColumns(query)} from ${query.from}
+    where ${and([...query.where, ...cursorConditions(query, window)])}
+    order by ${orderBy(order)} limit ${window.limit + 1}`.render();
+  const rows = (await db.query(statement.text, statement.values)) as Record<string, unknown>[];
+  return toPage<Row>(query, rows, window);
+}
+
+/**
+ * Pages of a nested list for many parents at once (the DataLoader batch): one statement with
+ * `row_number() over (partition by parent)`, so 5 or 500 parents cost the same one query.
+ */
+export async function fetchPagesByParent<Row>(
+  db: Queryable,
+  query: ListQuery,
+  parentExpr: string,
+  parentIds: readonly string[],
+  window: Window,
+): Promise<Map<string, Page<Row>>> {
+  const order = window.backward ? reversed(query.order) : query.order;
+  const parent = raw(parentExpr);
+  const statement = sql`select * from (
+      select ${query.select}, ${keyColumns(query)}, (${parent})::text as "__parent",
+        row_number() over (partition by ${parent} order by ${orderBy(order)}) as "__rn"
+      from ${query.from}
+      where ${and([sql`${parent} = any(${parentIds}::bigint[])`, ...query.where, ...cursorConditions(query, window)])}
+    ) s where "__rn" <= ${window.limit + 1} order by "__parent", "__rn"`.render();
+  const rows = (await db.query(statement.text, statement.values)) as Record<string, unknown>[];
+  const grouped = new Map<string, Record<string, unknown>[]>();
+  for (const row of rows) {
+    const key = String(row['__parent']);
+    let list = grouped.get(key);
+    if (!list) grouped.set(key, (list = []));
+    list.push(row);
+  }
+  return new Map(parentIds.map((id) => [id, toPage<Row>(query, grouped.get(id) ?? [], window)]));
+}
+
+/** `count(*)` of a whole list, ignoring cursors; only run when a client asks for totalCount. */
+export async function countRows(db: Queryable, query: ListQuery): Promise<number> {
+  const statement = sql`select count(*)::int as n from ${query.from} where ${and([...query.where])}`.render();
+  const rows = (await db.query(statement.text, statement.values)) as { n: number }[];
+  return rows[0]?.n ?? 0;
+}
+
+export async function countRowsByParent(
+  db: Queryable,
+  query: ListQuery,
+  parentExpr: string,
+  parentIds: readonly string[],
+): Promise<Map<string, number>> {
+  const parent = raw(parentExpr);
+  const statement = sql`select (${parent})::text as parent, count(*)::int as n from ${query.from}
+    where ${and([sql`${parent} = any(${parentIds}::bigint[])`, ...query.where])} group by 1`.render();
+  const rows = (await db.query(statement.text, statement.values)) as { parent: string; n: number }[];
+  const counts = new Map(rows.map((r) => [r.parent, r.n]));
+  return new Map(parentIds.map((id) => [id, counts.get(id) ?? 0]));
+}
+
+function toPage<Row>(query: ListQuery, fetched: Record<string, unknown>[], window: Window): Page<Row> {
+  const more = fetched.length > window.limit;
+  const rows = more ? fetched.slice(0, window.limit) : fetched;
+  if (window.backward) rows.reverse();
+  const cursors = rows.map((row) => encodeCursor(query, query.order.map((_, i) => String(row[`__k${i}`]))));
+  for (const row of rows) {
+    for (let i = 0; i < query.order.length; i++) delete row[`__k${i}`];
+    delete row['__parent'];
+    delete row['__rn'];
+  }
+  return {
+    rows: rows as Row[],
+    cursors,
+    // Relay allows `false` when the other direction is not cheap to know; a cursor given in
+    // that direction proves there are items on that side, so say so.
+    hasNextPage: window.backward ? window.before !== undefined : more,
+    hasPreviousPage: window.backward ? more : window.after !== undefined,
+  };
+}
+
+/** Cursor values are selected as text so timestamps keep their microseconds. */
+function keyColumns(query: ListQuery): Sql {
+  return join(query.order.map((c, i) => raw(`(${c.expr})::text as "__k${i}"`)));
+}
+
+function orderBy(order: readonly OrderColumn[]): Sql {
+  return raw(order.map((c) => `${c.expr} ${c.direction}`).join(', '));
+}
+
+function reversed(order: readonly OrderColumn[]): OrderColumn[] {
+  return order.map((c) => ({ expr: c.expr, direction: c.direction === 'asc' ? 'desc' : 'asc' }));
+}
+
+function cursorConditions(query: ListQuery, window: Window): Sql[] {
+  const conditions: Sql[] = [];
+  if (window.after) conditions.push(beyond(query.order, window.after, 'after'));
+  if (window.before) conditions.push(beyond(query.order, window.before, 'before'));
+  return conditions;
+}
+
+/**
+ * Rows strictly after (or before) the cursor in the list's order, expanded as
+ * `a > x or (a = x and b > y) ...` so that mixed directions work.
+ */
+function beyond(order: readonly OrderColumn[], values: readonly string[], side: 'after' | 'before'): Sql {
+  const alternatives = order.map((column, i) => {
+    const equalities = order.slice(0, i).map((c, j) => sql`${raw(c.expr)} = ${values[j]}`);
+    const ascending = column.direction === 'asc';
+    const op = ascending === (side === 'after') ? '>' : '<';
+    return and([...equalities, sql`${raw(column.expr)} ${raw(op)} ${values[i]}`]);
+  });
+  return join(alternatives.map((a) => sql`(${a})`), ' or ');
+}
+
+function encodeCursor(query: ListQuery, values: readonly string[]): string {
+  return Buffer.from(JSON.stringify([query.key, ...values]), 'utf8').toString('base64url');
+}
+
+function decodeCursor(query: ListQuery, cursor: string): string[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    parsed = undefined;
+  }
+  if (
+    !Array.isArray(parsed) ||
+    parsed[0] !== query.key ||
+    parsed.length !== query.order.length + 1 ||
+    !parsed.every((v) => typeof v === 'string')
+  ) {
+    throw new DomainError('BAD_USER_INPUT', 'The cursor does not belong to this list or order');
+  }
+  return parsed.slice(1) as string[];
+}

@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { ApiRole, parseRole } from './auth/role';
+import { ApiKeyService } from './auth/api-key.service';
+import { loadConfig } from './config';
+import { openDatabase } from './db/database';
+import { startRuntime } from './app/runtime';
+import { printAppSchema } from './graphql/schema';
+import { createLogger } from './shared/logger';
+
+const config = loadConfig();
+const log = createLogger(config.logLevel);
+
+/** Stops the process cleanly on SIGTERM/SIGINT; a second signal forces the exit. */
+function onShutdown(stop: () => Promise<void>): void {
+  let stopping = false;
+  const handler = (signal: NodeJS.Signals): void => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', handler);
+  process.on('SIGINT', handler);
+}
+
+const program = new Command('learngraph')
+  .description('One GraphQL graph over rosters, enrolments and learning records.')
+  .showHelpAfterError();
+
+program
+  .command('serve')
+  .description('Migrate, then serve GraphQL over HTTP and WebSocket (and work on jobs in-process).')
+  .action(async () => {
+    const runtime = await startRuntime(config, log, { http: true, workerConcurrency: config.workerConcurrency });
+    onShutdown(() => runtime.close());
+    if (runtime.database.embedded && !(await runtime.services.apiKeys.any())) {
+      // A newcomer on embedded Postgres gets a key to try everything with; shown only once.
+      const { key } = await runtime.services.apiKeys.create('first admin key', ApiRole.ADMIN);
+      process.stdout.write(`\nAn admin API key was created for this new database. It is shown only this once:\n\n  ${key}\n\n`);
+      process.stdout.write(`Send it as: Authorization: Bearer ${key}\n\n`);
+    }
+  });
+
+program
+  .command('worker')
+  .description('Work on queued sync jobs (run as many as you like, on any machine, against the same database).')
+  .action(async () => {
+    const runtime = await startRuntime(config, log, { http: false, workerConcurrency: Math.max(1, config.workerConcurrency) });
+    onShutdown(() => runtime.close());
+  });
+
+program
+  .command('migrate')
+  .description('Apply pending database migrations and exit.')
+  .action(async () => {
+    const database = await openDatabase(config, log, { migrate: true });
+    await database.close();
+  });
+
+program
+  .command('schema')
+  .description('Print the GraphQL schema (SDL) generated from the code.')
+  .action(() => {
+    process.stdout.write(printAppSchema());
+  });
+
+const keys = program.command('keys').description('Manage API keys.');
+keys
+  .command('create')
+  .description('Create an API key and print it (the only time it is shown).')
+  .addOption(
+    new Option('--role <role>', 'reader | integrator | admin').makeOptionMandatory().argParser((value: string) => {
+      const role = parseRole(value);
+      if (!role) throw new InvalidArgumentError('must be reader, integrator or admin');
+      return role;
+    }),
+  )
+  .option('--name <name>', 'who or what the key is for', 'cli')
+  .action(async (options: { role: NonNullable<ReturnType<typeof parseRole>>; name: string }) => {
+    const database = await openDatabase(config, log, { migrate: true });
+    try {
+      const { key } = await new ApiKeyService(database.dataSource).create(options.name, options.role);
+      process.stdout.write(`${key}\n`);
+    } finally {
+      await database.close();
+    }
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  log.error({ err: error }, error instanceof Error ? error.message : 'command failed');
+  // Pools and listeners may still hold the event loop open; a failed command must end.
+  process.exit(1);
+});

@@ -1,0 +1,2 @@
+/** The migrated database every test database is cloned from. */
+export const TEMPLATE_DATABASE = 'lg_template';
