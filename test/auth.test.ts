@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ApiRole } from '../src/auth/role';
+import { CreateApiKeyDocument, RevokeApiKeyDocument } from './__generated__/graphql';
 import { startTestApp, type TestApp } from './support/app';
 
 describe('API keys and roles', () => {
@@ -11,7 +12,6 @@ describe('API keys and roles', () => {
   after(() => app.close());
 
   const LIST = '{ syncJobs(first: 1) { edges { cursor } } }';
-  const CREATE = 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { key apiKey { id role } } }';
 
   it('rejects a request without a key with UNAUTHENTICATED', async () => {
     const res = await app.gql(LIST, {}, { role: null });
@@ -28,25 +28,23 @@ describe('API keys and roles', () => {
   it('lets a reader query but not mutate', async () => {
     const ok = await app.gql(LIST, {}, { role: ApiRole.READER });
     assert.equal(ok.errors, undefined);
-    const denied = await app.gql(CREATE, { input: { name: 'x', role: 'READER' } }, { role: ApiRole.READER });
+    const denied = await app.gql(CreateApiKeyDocument, { input: { name: 'x', role: 'READER' } }, { role: ApiRole.READER });
     assert.equal(denied.errors?.[0]?.extensions?.['code'], 'FORBIDDEN');
   });
 
   it('lets an integrator do integrator things but not manage keys', async () => {
-    const denied = await app.gql(CREATE, { input: { name: 'x', role: 'READER' } }, { role: ApiRole.INTEGRATOR });
+    const denied = await app.gql(CreateApiKeyDocument, { input: { name: 'x', role: 'READER' } }, { role: ApiRole.INTEGRATOR });
     assert.equal(denied.errors?.[0]?.extensions?.['code'], 'FORBIDDEN');
   });
 
   it('lets an admin create a key that works at once and stops working when revoked', async () => {
-    const created = await app.gql<{ createApiKey: { key: string; apiKey: { id: string; role: string } } }, unknown>(CREATE, {
-      input: { name: 'ci reader', role: 'READER' },
-    });
+    const created = await app.gql(CreateApiKeyDocument, { input: { name: 'ci reader', role: 'READER' } });
     assert.equal(created.errors, undefined);
     const { key, apiKey } = created.data!.createApiKey;
     assert.equal(apiKey.role, 'READER');
     assert.equal((await app.gql(LIST, {}, { key })).errors, undefined);
 
-    const revoked = await app.gql('mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }', { id: apiKey.id });
+    const revoked = await app.gql(RevokeApiKeyDocument, { id: apiKey.id });
     assert.ok(revoked.data);
     const after = await app.gql(LIST, {}, { key });
     assert.equal(after.errors?.[0]?.extensions?.['code'], 'UNAUTHENTICATED');
