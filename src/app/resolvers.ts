@@ -2,6 +2,7 @@ import type { NonEmptyArray } from 'type-graphql';
 import { ApiKeyResolver } from '../auth/api-key.resolver';
 import { NodeResolver } from '../graphql/relay/node.resolver';
 import { SyncJobResolver } from '../jobs/sync-job.resolver';
+import { rosterResolvers } from '../roster';
 
 /** Every resolver class of the graph; domains add theirs here. */
-export const resolvers: NonEmptyArray<Function> = [NodeResolver, ApiKeyResolver, SyncJobResolver];
+export const resolvers: NonEmptyArray<Function> = [NodeResolver, ApiKeyResolver, SyncJobResolver, ...rosterResolvers];

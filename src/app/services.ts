@@ -7,6 +7,7 @@ import type { JobEvents } from '../jobs/job-events';
 import type { JobQueue } from '../jobs/queue';
 import { SyncJobService } from '../jobs/sync-job.service';
 import { toSyncJob } from '../jobs/sync-job.mapper';
+import { type RosterLoaders, type RosterServices, createRosterLoaders, createRosterServices, rosterNodes } from '../roster';
 import type { Logger } from '../shared/logger';
 import { createEntityLoaders, type EntityLoaders } from './entity-loaders';
 
@@ -14,12 +15,14 @@ import { createEntityLoaders, type EntityLoaders } from './entity-loaders';
 export interface AppServices {
   readonly apiKeys: ApiKeyService;
   readonly syncJobs: SyncJobService;
+  readonly roster: RosterServices;
   readonly nodes: NodeRegistry<AppLoaders>;
 }
 
 /** Per-request batching; never shared between requests (DataLoader caches are per request). */
 export interface AppLoaders extends EntityLoaders {
   readonly connections: NestedConnections;
+  readonly roster: RosterLoaders;
 }
 
 export interface AppDeps {
@@ -35,7 +38,9 @@ export function createServices(deps: AppDeps): AppServices {
   return {
     apiKeys: new ApiKeyService(deps.db),
     syncJobs,
+    roster: createRosterServices(deps.db, deps.config.maxPageSize),
     nodes: {
+      ...rosterNodes,
       SyncJob: async (loaders, id) => {
         const job = await loaders.syncJob.load(id);
         return job ? toSyncJob(job) : null;
@@ -48,5 +53,6 @@ export function createLoaders(deps: Pick<AppDeps, 'db' | 'config'>, services: Ap
   return {
     ...createEntityLoaders(services),
     connections: new NestedConnections(deps.db, deps.config.maxPageSize),
+    roster: createRosterLoaders(deps.db),
   };
 }

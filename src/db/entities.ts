@@ -1,6 +1,8 @@
 import { ApiKeyEntity } from '../auth/api-key.entity';
+import { IngestFileEntity } from '../ingest/ledger/ingest-file.entity';
 import { SyncJobIssueEntity } from '../jobs/sync-job-issue.entity';
 import { SyncJobEntity } from '../jobs/sync-job.entity';
+import { rosterEntities } from '../roster/roster.entities';
 
 /** Every TypeORM entity, listed explicitly (no globs: a moved file must fail loudly). */
-export const entities: Function[] = [ApiKeyEntity, SyncJobEntity, SyncJobIssueEntity];
+export const entities: Function[] = [ApiKeyEntity, SyncJobEntity, SyncJobIssueEntity, IngestFileEntity, ...rosterEntities];

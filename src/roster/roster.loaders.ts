@@ -1,0 +1,103 @@
+import type DataLoader from 'dataloader';
+import type { Queryable } from '../graphql/relay/keyset';
+import { ACADEMIC_SESSION_COLUMNS, type AcademicSessionRow } from './academic-session/academic-session.mapper';
+import { AGENT_COLUMNS, type AgentRow } from './agent/agent.mapper';
+import { CLASS_COLUMNS, type ClassRow } from './class/class.mapper';
+import { COURSE_COLUMNS, type CourseRow } from './course/course.mapper';
+import { DEMOGRAPHICS_COLUMNS, type DemographicsRow } from './demographics/demographics.mapper';
+import { ENROLLMENT_COLUMNS, type EnrollmentRow } from './enrollment/enrollment.mapper';
+import { ORG_COLUMNS, type OrgRow } from './org/org.mapper';
+import { ROLE_COLUMNS, type RoleRow } from './role/role.mapper';
+import { byIdLoader, groupedLoader, oneByKeyLoader } from './shared/loaders';
+import { USER_IDENTIFIER_COLUMNS, type UserIdentifierRow } from './user-identifier/user-identifier.mapper';
+import { USER_COLUMNS, type UserRow } from './user/user.mapper';
+
+/**
+ * The roster's per-request loaders: records by id (deleted ones too, so that a reference never
+ * dangles), and the small lists under a record (terms, roles, identifiers, agents), which
+ * leave out links the source has deleted. Each costs one statement per batch.
+ */
+export interface RosterLoaders {
+  readonly org: DataLoader<string, OrgRow | null>;
+  readonly academicSession: DataLoader<string, AcademicSessionRow | null>;
+  readonly course: DataLoader<string, CourseRow | null>;
+  readonly rosterClass: DataLoader<string, ClassRow | null>;
+  readonly user: DataLoader<string, UserRow | null>;
+  readonly userIdentifier: DataLoader<string, UserIdentifierRow | null>;
+  readonly role: DataLoader<string, RoleRow | null>;
+  readonly agent: DataLoader<string, AgentRow | null>;
+  readonly enrollment: DataLoader<string, EnrollmentRow | null>;
+  readonly demographics: DataLoader<string, DemographicsRow | null>;
+  /** By parent session id, in date order. */
+  readonly sessionChildren: DataLoader<string, AcademicSessionRow[]>;
+  /** By class id, in date order. */
+  readonly classTerms: DataLoader<string, AcademicSessionRow[]>;
+  /** By user id, primary roles first. */
+  readonly userRoles: DataLoader<string, RoleRow[]>;
+  readonly userIdentifiers: DataLoader<string, UserIdentifierRow[]>;
+  /** Agent links by the user they act for. */
+  readonly userAgentLinks: DataLoader<string, AgentRow[]>;
+  /** The users who act for a user, by that user's id. */
+  readonly userAgents: DataLoader<string, UserRow[]>;
+  /** The users someone acts for, by the agent's id. */
+  readonly agentFor: DataLoader<string, UserRow[]>;
+  readonly userDemographics: DataLoader<string, DemographicsRow | null>;
+}
+
+const BY_NAME = 'u.family_name, u.given_name, u.id';
+
+export function createRosterLoaders(db: Queryable): RosterLoaders {
+  return {
+    org: byIdLoader(db, ORG_COLUMNS, 'org o', 'o'),
+    academicSession: byIdLoader(db, ACADEMIC_SESSION_COLUMNS, 'academic_session s', 's'),
+    course: byIdLoader(db, COURSE_COLUMNS, 'course co', 'co'),
+    rosterClass: byIdLoader(db, CLASS_COLUMNS, 'class c', 'c'),
+    user: byIdLoader(db, USER_COLUMNS, 'roster_user u', 'u'),
+    userIdentifier: byIdLoader(db, USER_IDENTIFIER_COLUMNS, 'user_identifier ui', 'ui'),
+    role: byIdLoader(db, ROLE_COLUMNS, 'role r', 'r'),
+    agent: byIdLoader(db, AGENT_COLUMNS, 'agent a', 'a'),
+    enrollment: byIdLoader(db, ENROLLMENT_COLUMNS, 'enrollment e', 'e'),
+    demographics: byIdLoader(db, DEMOGRAPHICS_COLUMNS, 'demographics d', 'd'),
+    sessionChildren: groupedLoader(
+      db,
+      `select ${ACADEMIC_SESSION_COLUMNS}, s.parent_id::text as "__key" from academic_session s
+       where s.parent_id = any($1::bigint[]) and s.deleted_at is null order by s.start_date, s.id`,
+    ),
+    classTerms: groupedLoader(
+      db,
+      `select ${ACADEMIC_SESSION_COLUMNS}, ct.class_id::text as "__key"
+       from class_term ct join academic_session s on s.id = ct.session_id
+       where ct.class_id = any($1::bigint[]) and ct.deleted_at is null order by s.start_date, s.id`,
+    ),
+    userRoles: groupedLoader(
+      db,
+      `select ${ROLE_COLUMNS}, r.user_id::text as "__key" from role r
+       where r.user_id = any($1::bigint[]) and r.deleted_at is null order by r.role_type, r.id`,
+    ),
+    userIdentifiers: groupedLoader(
+      db,
+      `select ${USER_IDENTIFIER_COLUMNS}, ui.user_id::text as "__key" from user_identifier ui
+       where ui.user_id = any($1::bigint[]) and ui.deleted_at is null order by ui.kind, ui.namespace, ui.value, ui.id`,
+    ),
+    userAgentLinks: groupedLoader(
+      db,
+      `select ${AGENT_COLUMNS}, a.user_id::text as "__key" from agent a
+       where a.user_id = any($1::bigint[]) and a.deleted_at is null order by a.id`,
+    ),
+    userAgents: groupedLoader(
+      db,
+      `select ${USER_COLUMNS}, a.user_id::text as "__key" from agent a join roster_user u on u.id = a.agent_user_id
+       where a.user_id = any($1::bigint[]) and a.deleted_at is null order by ${BY_NAME}`,
+    ),
+    agentFor: groupedLoader(
+      db,
+      `select ${USER_COLUMNS}, a.agent_user_id::text as "__key" from agent a join roster_user u on u.id = a.user_id
+       where a.agent_user_id = any($1::bigint[]) and a.deleted_at is null order by ${BY_NAME}`,
+    ),
+    userDemographics: oneByKeyLoader(
+      db,
+      `select ${DEMOGRAPHICS_COLUMNS}, d.user_id::text as "__key" from demographics d
+       where d.user_id = any($1::bigint[]) and d.deleted_at is null`,
+    ),
+  };
+}

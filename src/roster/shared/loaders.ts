@@ -1,0 +1,47 @@
+import DataLoader from 'dataloader';
+import type { Queryable } from '../../graphql/relay/keyset';
+
+/** Rows by id, in key order, null where there is none: `select <columns> from <from> where <alias>.id = any(ids)`. */
+export function byIdLoader<Row extends { readonly id: string }>(
+  db: Queryable,
+  columns: string,
+  from: string,
+  alias: string,
+): DataLoader<string, Row | null> {
+  const text = `select ${columns} from ${from} where ${alias}.id = any($1::bigint[])`;
+  return new DataLoader(async (ids) => {
+    const rows = (await db.query(text, [ids])) as Row[];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+}
+
+/**
+ * Rows grouped by a key, for small lists under a parent (a class's terms, a user's roles). The
+ * statement binds the keys as `$1::bigint[]` and selects the group key as a text column `__key`.
+ */
+export function groupedLoader<Row>(db: Queryable, statement: string): DataLoader<string, Row[]> {
+  return new DataLoader(async (keys) => {
+    const groups = await queryGroups<Row>(db, statement, keys);
+    return keys.map((key) => groups.get(key) ?? []);
+  });
+}
+
+/** At most one row per key (a user's demographics); same statement contract as `groupedLoader`. */
+export function oneByKeyLoader<Row>(db: Queryable, statement: string): DataLoader<string, Row | null> {
+  return new DataLoader(async (keys) => {
+    const groups = await queryGroups<Row>(db, statement, keys);
+    return keys.map((key) => groups.get(key)?.[0] ?? null);
+  });
+}
+
+async function queryGroups<Row>(db: Queryable, statement: string, keys: readonly string[]): Promise<Map<string, Row[]>> {
+  const rows = (await db.query(statement, [keys])) as (Row & { __key: string })[];
+  const groups = new Map<string, Row[]>();
+  for (const { __key, ...row } of rows) {
+    let group = groups.get(__key);
+    if (!group) groups.set(__key, (group = []));
+    group.push(row as Row);
+  }
+  return groups;
+}

@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import { toGlobalId } from '../../src/graphql/relay/global-id';
+import type { GraphQLResponse } from '../support/app';
+
+/** The data of a response that must have succeeded; fails the test with the errors otherwise. */
+export function ok<T>(res: GraphQLResponse<T>): T {
+  assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+  assert.ok(res.data, 'no data');
+  return res.data;
+}
+
+/** The statement count the server reported for the request. */
+export function statements(res: GraphQLResponse<unknown>): number {
+  const n = res.extensions?.sqlStatements;
+  assert.equal(typeof n, 'number', 'the server did not report sqlStatements');
+  return n as number;
+}
+
+/** The `extensions.code` of the first error. */
+export function errorCode(res: GraphQLResponse<unknown>): unknown {
+  return res.errors?.[0]?.extensions?.['code'];
+}
+
+export const gid = toGlobalId;
+
+/**
+ * Every request pays one statement to look up its API key before any resolver runs; counts in
+ * these tests are written as `AUTH + n` so that the resolver's own share stays visible.
+ */
+export const AUTH = 1;
