@@ -55,7 +55,7 @@ async function stagePipeline(file: string, url: string): Promise<{ rows: number;
         staging: { table: 'stage', columns: STAGING_COLUMNS },
         validate: (row) => ({ values: row.values }),
       },
-      { queryRunner, progress: { setPhase: () => {}, advance: () => {}, issue: () => {} }, signal: new AbortController().signal },
+      { queryRunner, progress: { setPhase: () => {}, advance: () => {}, issue: () => {}, addCounts: () => {} }, signal: new AbortController().signal },
     );
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     await queryRunner.rollbackTransaction();

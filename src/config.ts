@@ -13,6 +13,22 @@ const schema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(2),
   /** Largest `first`/`last` a connection accepts. */
   MAX_PAGE_SIZE: z.coerce.number().int().min(1).default(500),
+  /**
+   * AES-256 key for secrets stored in the database (source passwords and private keys): 32
+   * bytes, base64. Required in production before any secret can be stored or read.
+   */
+  SECRETS_KEY: z
+    .string()
+    .optional()
+    .refine((v) => !v || /^[A-Za-z0-9+/]{43}=$/.test(v.trim()), 'must be 32 bytes, base64-encoded (`openssl rand -base64 32`)')
+    .transform((v) => (v ? Buffer.from(v.trim(), 'base64') : undefined)),
+  /**
+   * Folders that local-folder sources may read (comma-separated absolute paths); a source's
+   * folder must lie inside one. Default: `<DATA_DIR>/sources`.
+   */
+  SOURCE_FOLDER_ROOTS: z.string().optional(),
+  /** How often schedules are checked and due source syncs picked up (pg-boss cron monitor), 1-45 s. */
+  SCHEDULE_CHECK_SECONDS: z.coerce.number().int().min(1).max(45).default(30),
   /** Introspection is off in production unless this says otherwise. */
   GRAPHQL_INTROSPECTION: z
     .enum(['true', 'false'])
@@ -30,6 +46,10 @@ export interface Config {
   readonly workerConcurrency: number;
   readonly maxPageSize: number;
   readonly introspection: boolean;
+  /** Unset outside production means: use (or make) a key file under DATA_DIR, with a warning. */
+  readonly secretsKey: Buffer | undefined;
+  readonly sourceFolderRoots: readonly string[];
+  readonly scheduleCheckSeconds: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -39,15 +59,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
   return Object.freeze({
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
-    dataDir: path.resolve(e.DATA_DIR),
+    dataDir,
     logLevel: e.LOG_LEVEL,
     workerConcurrency: e.WORKER_CONCURRENCY,
     maxPageSize: e.MAX_PAGE_SIZE,
     introspection: e.GRAPHQL_INTROSPECTION ?? e.NODE_ENV !== 'production',
+    secretsKey: e.SECRETS_KEY,
+    sourceFolderRoots: Object.freeze(
+      (e.SOURCE_FOLDER_ROOTS ?? path.join(dataDir, 'sources'))
+        .split(',')
+        .map((p) => p.trim())
+        .filter((p) => p !== '')
+        .map((p) => path.resolve(p)),
+    ),
+    scheduleCheckSeconds: e.SCHEDULE_CHECK_SECONDS,
   });
 }

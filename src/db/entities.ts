@@ -3,6 +3,7 @@ import { IngestFileEntity } from '../ingest/ledger/ingest-file.entity';
 import { SyncJobIssueEntity } from '../jobs/sync-job-issue.entity';
 import { SyncJobEntity } from '../jobs/sync-job.entity';
 import { rosterEntities } from '../roster/roster.entities';
+import { sourceEntities } from '../sources/source.entities';
 
 /** Every TypeORM entity, listed explicitly (no globs: a moved file must fail loudly). */
-export const entities: Function[] = [ApiKeyEntity, SyncJobEntity, SyncJobIssueEntity, IngestFileEntity, ...rosterEntities];
+export const entities: Function[] = [ApiKeyEntity, SyncJobEntity, SyncJobIssueEntity, IngestFileEntity, ...rosterEntities, ...sourceEntities];

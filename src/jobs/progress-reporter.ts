@@ -35,6 +35,7 @@ export class ProgressReporter {
   private rowsTotal: number | null = null;
   private readonly counts: Required<Counts> = { added: 0, updated: 0, deleted: 0, unchanged: 0, rejected: 0 };
   private warnings = 0;
+  private errors = 0;
   private entityCounts: Record<string, Record<string, number>> = {};
   private result: Record<string, unknown> = {};
   private pendingIssues: JobIssue[] = [];
@@ -89,15 +90,20 @@ export class ProgressReporter {
     this.result = { ...this.result, ...result };
   }
 
+  /**
+   * Records a row-level problem. Counting rejected rows is the caller's (`addCounts`): one row
+   * may carry several errors.
+   */
   issue(issue: JobIssue): void {
-    if (issue.severity === IssueSeverity.ERROR) this.counts.rejected += 1;
+    if (issue.severity === IssueSeverity.ERROR) this.errors += 1;
     else this.warnings += 1;
     this.pendingIssues.push(issue);
     if (this.pendingIssues.length >= ISSUE_BATCH) this.maybeFlush(true);
   }
 
-  get rejected(): number {
-    return this.counts.rejected;
+  /** Rows rejected or errors reported: either makes the job COMPLETED_WITH_ERRORS. */
+  get hasErrors(): boolean {
+    return this.counts.rejected > 0 || this.errors > 0;
   }
 
   /** Writes everything collected so far; serialised so flushes never overlap. */

@@ -7,6 +7,19 @@ export interface QueuedSyncJob {
   readonly jobId: string;
 }
 
+export interface QueueOptions {
+  /** How often pg-boss looks for due cron schedules (its cron monitor), 1-45 s. */
+  readonly scheduleCheckSeconds?: number;
+}
+
+/** A pg-boss cron schedule as stored (`getSchedules()`). */
+export interface StoredSchedule {
+  readonly name: string;
+  readonly cron: string;
+  readonly timezone: string;
+  readonly data: Record<string, unknown> | null;
+}
+
 /**
  * The Postgres-backed queue (pg-boss): any number of workers on any number of machines share
  * the work through SKIP LOCKED; a worker that dies mid-job has its job expire and retried.
@@ -15,8 +28,17 @@ export class JobQueue {
   private readonly boss: PgBoss;
   private started = false;
 
-  constructor(databaseUrl: string, private readonly log: Logger) {
-    this.boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', max: 4, application_name: 'learngraph-queue' });
+  constructor(databaseUrl: string, private readonly log: Logger, options: QueueOptions = {}) {
+    const check = options.scheduleCheckSeconds ?? 30;
+    this.boss = new PgBoss({
+      connectionString: databaseUrl,
+      schema: 'pgboss',
+      max: 4,
+      application_name: 'learngraph-queue',
+      // Schedules live in pg-boss's tables, so any instance fires each of them once.
+      cronMonitorIntervalSeconds: check,
+      cronWorkerIntervalSeconds: Math.min(5, check),
+    });
     this.boss.on('error', (error: Error) => this.log.error({ err: error }, 'queue error'));
   }
 
@@ -51,5 +73,42 @@ export class JobQueue {
         for (const job of jobs) await handler(job.data);
       });
     }
+  }
+
+  /**
+   * Cron schedules (pg-boss 10: a schedule is named after a queue and, when due, puts one job
+   * on that queue; `fetch` takes it off). Used for per-source sync schedules.
+   */
+  async ensureQueue(name: string): Promise<void> {
+    await this.boss.createQueue(name, { name, retryLimit: 0, expireInSeconds: 15 * 60, retentionMinutes: 60 });
+  }
+
+  async deleteQueue(name: string): Promise<void> {
+    await this.boss.deleteQueue(name);
+  }
+
+  async schedule(name: string, cron: string, timeZone: string, data: Record<string, unknown>): Promise<void> {
+    await this.boss.schedule(name, cron, data, { tz: timeZone });
+  }
+
+  async unschedule(name: string): Promise<void> {
+    await this.boss.unschedule(name);
+  }
+
+  async schedules(): Promise<StoredSchedule[]> {
+    return (await this.boss.getSchedules()) as unknown as StoredSchedule[];
+  }
+
+  /** Takes due jobs off a queue (SKIP LOCKED: each job goes to one caller on one instance). */
+  async fetch<T extends object>(name: string, batchSize = 10): Promise<{ id: string; data: T }[]> {
+    return (await this.boss.fetch<T>(name, { batchSize })).map((j) => ({ id: j.id, data: j.data }));
+  }
+
+  async complete(name: string, id: string): Promise<void> {
+    await this.boss.complete(name, id);
+  }
+
+  async fail(name: string, id: string, error: Error): Promise<void> {
+    await this.boss.fail(name, id, { message: error.message });
   }
 }

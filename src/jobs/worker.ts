@@ -55,7 +55,7 @@ export class SyncWorker {
       if (!handler) throw new DomainError('BAD_USER_INPUT', `No handler for jobs of kind "${job.kind}"`);
       await handler.run(job, { db: this.db, log, progress, signal: controller.signal });
       controller.signal.throwIfAborted();
-      status = progress.rejected > 0 ? SyncJobStatus.COMPLETED_WITH_ERRORS : SyncJobStatus.SUCCEEDED;
+      status = progress.hasErrors ? SyncJobStatus.COMPLETED_WITH_ERRORS : SyncJobStatus.SUCCEEDED;
     } catch (error) {
       const reason: unknown = controller.signal.aborted ? controller.signal.reason : error;
       if (reason instanceof Interrupted || this.stopping) {

@@ -11,7 +11,15 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'PAYLOAD_TOO_LARGE'
   | 'INVALID_FILE'
-  | 'DUPLICATE_FILE';
+  | 'DUPLICATE_FILE'
+  /** A source's server presented another host key than the pinned one (never retried). */
+  | 'HOST_KEY_MISMATCH'
+  /** A source's server refused its credentials (never retried). */
+  | 'AUTH_FAILED'
+  /** A source's server could not be reached, after retries. */
+  | 'CONNECTION_FAILED'
+  /** The server lacks something it needs (a secrets key, an importer, a pinned host key). */
+  | 'NOT_CONFIGURED';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';

@@ -29,7 +29,10 @@ const ORGS: CsvContract = {
 };
 
 const validateUser: RowValidator = (row) => {
-  if (!row.get('email').includes('@')) return { rejected: [row.error('test.email.invalid', 'the email has no @', 'email')] };
+  const errors = [];
+  if (!row.get('email').includes('@')) errors.push(row.error('test.email.invalid', 'the email has no @', 'email'));
+  if (row.extensions()['metadata.house'] === 'Blue') errors.push(row.error('test.house.closed', 'that house is closed', 'metadata.house'));
+  if (errors.length > 0) return { rejected: errors };
   return { values: [row.get('sourcedId'), row.get('username'), row.get('email'), JSON.stringify(row.extensions())] };
 };
 
@@ -149,6 +152,7 @@ describe('stagePackage', () => {
       [
         ['WARNING', 'csv.header.unknown', 'orgs.csv', 1, 'colour', null],
         ['ERROR', 'test.email.invalid', 'users.csv', 3, 'email', 'u2'],
+        ['ERROR', 'test.house.closed', 'users.csv', 3, 'metadata.house', 'u2'],
         ['ERROR', 'csv.row.too_short', 'users.csv', 4, 'email', 'u3'],
         ['ERROR', 'csv.quote.invalid', 'users.csv', 5, 'username', null],
         ['ERROR', 'ingest.value.nul', 'users.csv', 6, null, null],
@@ -158,6 +162,7 @@ describe('stagePackage', () => {
     const [row] = (await db.dataSource.query('select phase, rows_done, rejected, warnings from sync_job where id = $1', [id])) as [
       { phase: string; rows_done: string; rejected: number; warnings: number },
     ];
+    // Four rows rejected, one of them for two reasons: rejects count rows, issues count reasons.
     assert.deepEqual(row, { phase: 'loading', rows_done: '8', rejected: 4, warnings: 1 });
   });
 
@@ -187,6 +192,25 @@ describe('stagePackage', () => {
       await assert.rejects(stagePackage(pkg, [usersSpec], ctx), /missing\.zip has no file "users\.csv" \[package\.entry\.missing\]/);
     });
     await pkg.close();
+  });
+
+  it('fails with the FileError when a file turns out unreadable mid-stream, cancelling the COPY', async () => {
+    const lines = ['sourcedId,status,username,email'];
+    for (let i = 1; i <= 5_000; i++) lines.push(`u${i},,user${i},user${i}@example.org`);
+    const latin1 = Buffer.concat([Buffer.from(lines.join('\n') + '\nu5001,,caf'), Buffer.from([0xe9]), Buffer.from(',x@example.org\n')]);
+    const file = tmp.file('users.csv');
+    writeFileSync(file, latin1);
+    const pkg = await openPackage(file);
+    const { progress } = await job();
+    await inTransaction(async (queryRunner) => {
+      await assert.rejects(stageFile(pkg.entries[0]!, usersSpec, { queryRunner, progress, signal: new AbortController().signal }), (error: unknown) => {
+        assert.ok(error instanceof FileError);
+        assert.equal(error.rule, 'csv.encoding.invalid_utf8');
+        assert.equal(error.diagnostic.line, 5_002);
+        return true;
+      });
+      await assert.rejects(queryRunner.query('select count(*) from stage_users'), /current transaction is aborted/);
+    });
   });
 
   it('stages a single delivered file', async () => {

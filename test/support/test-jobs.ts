@@ -24,6 +24,7 @@ export const countingHandler: JobHandler = {
       if (params.failAtRow === row) throw new DomainError('INVALID_FILE', `count.csv line ${row + 1}: the test says stop`);
       if (params.rejectLines?.includes(row + 1)) {
         progress.issue({ severity: IssueSeverity.ERROR, code: 'test.rejected', message: 'rejected on purpose', file: 'count.csv', line: row + 1, column: 'n' });
+        progress.addCounts({ rejected: 1 });
       } else {
         progress.addCounts({ added: 1 });
       }

@@ -36,9 +36,12 @@ interface PendingError {
  * comparisons.
  *
  * Safety: with `skip_records_with_error` csv-parse drops a bad record and goes on at the next
- * record delimiter it sees, but after a bad quote that delimiter may be lines later. A problem
- * is reported as a row problem only when the dropped record provably occupied one line;
- * otherwise the file fails with a FileError naming the line where the record began.
+ * record delimiter it sees, but after a bad quote that delimiter may be lines later. A bad
+ * record becomes a row problem only when no line can have vanished with it: it occupied one
+ * line, or each line up to the next good record had an error of its own (so each is reported).
+ * Otherwise the file fails with a FileError naming the line where the trouble began. The
+ * guarantee (every non-blank line is a record, part of a multi-line record, a reported
+ * problem, or the file fails) is property-tested in test/ingest/csv-reader.test.ts.
  */
 export class CsvLineParser extends Parser {
   header: string[] | null = null;
@@ -192,7 +195,7 @@ export class CsvLineParser extends Parser {
     if (this.header === null) {
       throw new FileError('csv.header.malformed', 'the header row has a misplaced quote', { file, line: firstLine });
     }
-    const errorLine = (err as unknown as { lines: number }).lines;
+    const errorLine = Number(err['lines']);
     // A second error on the same line is the same record: one reject is enough.
     if (pending && errorLine === pending.csvStart) return;
     // An error further on than the next line leaves lines in between that may have been
@@ -201,7 +204,7 @@ export class CsvLineParser extends Parser {
     // An error on the very next line: whether or not the pending record really ended on its
     // line, both lines are reported, so nothing goes unnoticed.
     if (pending) this.settlePending(pending.csvStart);
-    const column = (err as unknown as { column?: unknown }).column;
+    const column = err['column'];
     this.pending = { code: err.code, csvStart, emptyLines, column: typeof column === 'number' ? column : null };
   }
 

@@ -17,7 +17,7 @@ export async function openFolderPackage(folder: string, limits: PackageLimits): 
   const budget = new ByteBudget(limits);
   const entries: PackageEntry[] = [];
   let total = 0;
-  for (const dirent of (await readdir(folder, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const dirent of (await readdir(folder, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (dirent.name.startsWith('.')) continue;
     if (dirent.isSymbolicLink()) {
       throw new FileError('package.entry.symlink', `"${dirent.name}" in ${label} is a symbolic link; copy the file itself into the folder`, {

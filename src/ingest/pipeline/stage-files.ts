@@ -98,19 +98,22 @@ async function checkHeader(entry: PackageEntry, spec: StageFileSpec, ctx: StageC
 async function loadFile(entry: PackageEntry, spec: StageFileSpec, header: HeaderMap, ctx: StageContext): Promise<StagedFile> {
   await createStagingTable(ctx.queryRunner, spec.staging);
   const reader = await open(entry, spec.contract);
-  const counts = { read: 0, rejected: 0, warnings: 0 };
+  const counts = { read: 0, rejected: 0, warnings: header.warnings.length };
   const report = (diagnostic: Diagnostic): void => {
     if (diagnostic.severity === IssueSeverity.WARNING) counts.warnings++;
     ctx.progress.issue(diagnostic);
   };
+  const reject = (diagnostics: readonly Diagnostic[]): void => {
+    counts.rejected++;
+    ctx.progress.addCounts({ rejected: 1 });
+    diagnostics.forEach(report);
+  };
   try {
-    const rows = validatedRows(reader, spec, header, ctx, counts, report);
+    const rows = validatedRows(reader, spec, header, ctx, counts, report, reject);
     const staged = await copyRows(ctx.queryRunner, spec.staging, rows, {
       signal: ctx.signal,
-      onUnencodable: (row) => {
-        counts.rejected++;
-        report(errorDiagnostic('ingest.value.nul', 'a value contains a NUL character, which cannot be stored; remove it', { file: entry.name, line: row.line }));
-      },
+      onUnencodable: (row) =>
+        reject([errorDiagnostic('ingest.value.nul', 'a value contains a NUL character, which cannot be stored; remove it', { file: entry.name, line: row.line })]),
     });
     return { entry: entry.name, table: spec.staging.table, header, rowsRead: counts.read, rowsStaged: staged, rowsRejected: counts.rejected, warnings: counts.warnings };
   } finally {
@@ -123,8 +126,9 @@ async function* validatedRows(
   spec: StageFileSpec,
   header: HeaderMap,
   ctx: StageContext,
-  counts: { read: number; rejected: number },
+  counts: { read: number },
   report: (diagnostic: Diagnostic) => void,
+  reject: (diagnostics: readonly Diagnostic[]) => void,
 ): AsyncGenerator<StagingRow> {
   const keyPosition = spec.contract.keyColumn ? (header.positions[header.indexOf(spec.contract.keyColumn)] ?? -1) : -1;
   let unreported = 0;
@@ -137,9 +141,8 @@ async function* validatedRows(
         ctx.signal.throwIfAborted();
       }
       if (item.kind === 'problem') {
-        counts.rejected++;
         const key = keyPosition === -1 ? undefined : item.values?.[keyPosition];
-        report(key ? { ...item.diagnostic, recordKey: key } : item.diagnostic);
+        reject([key ? { ...item.diagnostic, recordKey: key } : item.diagnostic]);
         continue;
       }
       const outcome = spec.validate(new CsvRow(reader.file, item.line, item.values, header));
@@ -147,8 +150,7 @@ async function* validatedRows(
         if (!outcome.rejected.some((d) => d.severity === IssueSeverity.ERROR)) {
           throw new Error(`the validator for ${reader.file} rejected line ${item.line} without an ERROR diagnostic`);
         }
-        counts.rejected++;
-        outcome.rejected.forEach(report);
+        reject(outcome.rejected);
         continue;
       }
       outcome.warnings?.forEach(report);

@@ -60,6 +60,13 @@ export async function copyRows(
     }
     if (chunk.length > 0) yield chunk;
   }
-  await pipeline(Readable.from(chunks()), copy, signal ? { signal } : {});
+  try {
+    await pipeline(Readable.from(chunks()), copy, signal ? { signal } : {});
+  } catch (error) {
+    // Streams report an abort as a generic AbortError; callers expect the signal's reason,
+    // as `signal.throwIfAborted()` gives it everywhere else.
+    if (signal?.aborted) throw signal.reason;
+    throw error;
+  }
   return copy.rowCount;
 }

@@ -1,0 +1,86 @@
+import type { ImportContext } from './import-context';
+import type { RosterFile } from './versions';
+
+/** One target column and the SQL that computes it from staged row `s` (and the spec's joins). */
+export interface TargetColumn {
+  readonly name: string;
+  readonly expr: string;
+}
+
+export interface RecordSpec {
+  readonly file: RosterFile;
+  /** The roster table (`org`, `roster_user`, ...). */
+  readonly table: string;
+  readonly columns: readonly TargetColumn[];
+  /** Joins that resolve references for `columns`, e.g. `join org o on ...`. */
+  readonly joins?: string;
+}
+
+/**
+ * Applies one staged file to its table in set-based statements: upsert of live rows (only rows
+ * that differ are written, so counts and `updated_at` tell real changes), soft delete of rows
+ * marked `tobedeleted`, and for a bulk file soft delete of records it no longer lists. Records
+ * whose row was rejected are never treated as missing. Ids of changed records land in
+ * `touched_<table>` for link steps that follow.
+ */
+export async function applyRecords(ctx: ImportContext, spec: RecordSpec): Promise<void> {
+  const plan = ctx.plan(spec.file);
+  if (!plan) return;
+  const stage = plan.staging.table;
+  const count = ctx.count(spec.file);
+  const names = spec.columns.map((c) => c.name);
+  const touched = `touched_${spec.table}`;
+  await ctx.query(`create temp table if not exists ${touched} (id bigint primary key, inserted boolean not null) on commit drop`);
+
+  const upserted = await ctx.query<{ added: number; updated: number }>(
+    `with up as (
+       insert into ${spec.table} as t (system, sourced_id, status, date_last_modified, deleted_at, metadata, updated_at, ${names.join(', ')})
+       select $1, s.sourced_id, 'active', s.date_last_modified::timestamptz, null, coalesce(s.metadata::jsonb, '{}'::jsonb), now(),
+              ${spec.columns.map((c) => c.expr).join(', ')}
+         from ${stage} s ${spec.joins ?? ''}
+        where s.status is distinct from 'tobedeleted'
+       on conflict (system, sourced_id) where sourced_id is not null do update set
+         status = 'active', date_last_modified = excluded.date_last_modified, deleted_at = null, metadata = excluded.metadata,
+         updated_at = now(), ${names.map((n) => `${n} = excluded.${n}`).join(', ')}
+       where (t.status, t.date_last_modified, t.deleted_at, t.metadata, ${names.map((n) => `t.${n}`).join(', ')})
+             is distinct from
+             ('active', excluded.date_last_modified, null::timestamptz, excluded.metadata, ${names.map((n) => `excluded.${n}`).join(', ')})
+       returning t.id, (xmax = 0) as inserted
+     ), saved as (
+       insert into ${touched} select id, inserted from up on conflict (id) do nothing returning inserted
+     )
+     select (count(*) filter (where inserted))::int as added, (count(*) filter (where not inserted))::int as updated from saved`,
+    [ctx.system],
+  );
+  const live = await ctx.query<{ n: number }>(`select count(*)::int as n from ${stage} where status is distinct from 'tobedeleted'`);
+  count.added += upserted[0]?.added ?? 0;
+  count.updated += upserted[0]?.updated ?? 0;
+  count.unchanged += (live[0]?.n ?? 0) - (upserted[0]?.added ?? 0) - (upserted[0]?.updated ?? 0);
+
+  const deletes = await ctx.query<{ id: string }>(
+    `update ${spec.table} t set status = 'tobedeleted', deleted_at = now(), updated_at = now()
+       from ${stage} s
+      where t.system = $1 and t.sourced_id = s.sourced_id and s.status = 'tobedeleted' and t.deleted_at is null
+      returning t.id`,
+    [ctx.system],
+  );
+  const asked = await ctx.query<{ n: number }>(`select count(*)::int as n from ${stage} where status = 'tobedeleted'`);
+  count.deleted += deletes.length;
+  count.unchanged += (asked[0]?.n ?? 0) - deletes.length;
+
+  if (plan.mode === 'bulk') {
+    const missing = await ctx.query<{ id: string }>(
+      `update ${spec.table} t set status = 'tobedeleted', deleted_at = now(), updated_at = now()
+        where ${missingFromBulk(stage, spec.file)} returning t.id`,
+      [ctx.system],
+    );
+    count.deleted += missing.length;
+  }
+}
+
+/** Live records of this system that a bulk file no longer lists (rows it rejected still count as listed). */
+export function missingFromBulk(stage: string, file: RosterFile): string {
+  return `t.system = $1 and t.deleted_at is null and t.sourced_id is not null
+    and not exists (select 1 from ${stage} s where s.sourced_id = t.sourced_id)
+    and not exists (select 1 from rejected_keys r where r.file = '${file}' and r.sourced_id = t.sourced_id)`;
+}

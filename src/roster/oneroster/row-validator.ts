@@ -1,0 +1,86 @@
+import type { CsvRow } from '../../ingest/csv/csv-row';
+import type { Diagnostic } from '../../ingest/diagnostic';
+import type { RowOutcome, RowValidator } from '../../ingest/pipeline/row-validator';
+import { readCell, type CellValue, type Strictness } from './cells';
+import type { FilePlan } from './file-plan';
+import { toStagingText } from './staging-values';
+
+/**
+ * Checks one OneRoster row on its own: every cell against its column contract, the bulk/delta
+ * rules for status and dateLastModified, parallel subjects lists. References, duplicates and
+ * semantics need the whole package and are checked in SQL afterwards.
+ *
+ * `onRejected` hears the sourcedId of every rejected row, so that a bulk import never treats
+ * a record whose row was rejected as missing (and deletes it).
+ */
+export function oneRosterRowValidator(plan: FilePlan, strictness: Strictness, onRejected: (sourcedId: string) => void): RowValidator {
+  const statusIndex = plan.columns.findIndex((c) => c.name === 'status');
+  const modifiedIndex = plan.columns.findIndex((c) => c.name === 'dateLastModified');
+  const subjectsIndex = plan.columns.findIndex((c) => c.name === 'subjects');
+  const codesIndex = plan.columns.findIndex((c) => c.name === 'subjectCodes');
+  const lenient = strictness === 'LENIENT';
+
+  return (row: CsvRow): RowOutcome => {
+    const errors: Diagnostic[] = [];
+    const warnings: Diagnostic[] = [];
+    const values: CellValue[] = [];
+    plan.columns.forEach((column, i) => {
+      const result = readCell(row.at(i), column, strictness);
+      if (!result.ok) {
+        errors.push(row.error(result.problem.code, result.problem.message, column.name));
+        values.push(null);
+        return;
+      }
+      for (const w of result.warnings) warnings.push(row.warning(w.code, w.message, column.name));
+      values.push(result.value);
+    });
+
+    if (plan.mode === 'bulk') {
+      for (const index of [statusIndex, modifiedIndex]) {
+        const name = plan.columns[index]?.name ?? '';
+        if (row.at(index).trim() === '') continue;
+        if (lenient) {
+          const honoured = index === statusIndex && values[index] === 'tobedeleted';
+          warnings.push(
+            row.warning(
+              'oneroster.bulk.status_present',
+              honoured ? `${name} is set in a bulk file; the row is read as a delete` : `${name} is set in a bulk file; it is ignored`,
+              name,
+            ),
+          );
+          if (!honoured) values[index] = null;
+        } else {
+          errors.push(row.error('oneroster.bulk.status_present', `${name} must be blank in a bulk file`, name));
+        }
+      }
+    } else {
+      for (const index of [statusIndex, modifiedIndex]) {
+        const name = plan.columns[index]?.name ?? '';
+        if (values[index] === null && !errors.some((e) => e.column === name)) {
+          errors.push(row.error('oneroster.delta.status_required', `${name} is required in a delta file`, name));
+        }
+      }
+    }
+
+    if (subjectsIndex >= 0 && codesIndex >= 0) {
+      const subjects = values[subjectsIndex] as string[] | null;
+      const codes = values[codesIndex] as string[] | null;
+      if (subjects && codes && subjects.length > 0 && codes.length > 0 && subjects.length !== codes.length) {
+        errors.push(row.error('oneroster.value.subjects_mismatch', 'subjects and subjectCodes must list the same number of items', 'subjectCodes'));
+      }
+    }
+
+    if (errors.length > 0) {
+      const key = row.key;
+      if (key) onRejected(key);
+      return { rejected: [...errors, ...warnings] };
+    }
+    const extensions = row.extensions();
+    const metadata: Record<string, string> = {};
+    for (const [name, value] of Object.entries(extensions)) metadata[name.slice('metadata.'.length)] = value;
+    return {
+      values: [...plan.staged.map((s) => toStagingText(values[s.index] ?? null)), Object.keys(metadata).length > 0 ? JSON.stringify(metadata) : null],
+      warnings,
+    };
+  };
+}
