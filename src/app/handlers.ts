@@ -1,7 +1,8 @@
 import type { JobHandler } from '../jobs/job-handler';
+import { ONEROSTER_JOB_KIND, oneRosterJobHandler } from '../roster/oneroster/oneroster.job';
 import type { AppDeps, AppServices } from './services';
 
 /** Every job kind the workers know, with its handler. Domains add their importers here. */
 export function createJobHandlers(_deps: AppDeps, _services: AppServices): Map<string, JobHandler> {
-  return new Map<string, JobHandler>();
+  return new Map<string, JobHandler>([[ONEROSTER_JOB_KIND, oneRosterJobHandler]]);
 }

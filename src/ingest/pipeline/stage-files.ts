@@ -18,6 +18,11 @@ export interface StageFileSpec {
   readonly contract: CsvContract;
   readonly staging: StagingTable;
   readonly validate: RowValidator;
+  /**
+   * Hears the key (`contract.keyColumn`) of every rejected row, from the parser or the
+   * validator: formats that delete what a full file no longer lists must not delete these.
+   */
+  readonly onRejected?: (key: string, line: number) => void;
 }
 
 export interface StageContext {
@@ -143,6 +148,7 @@ async function* validatedRows(
       if (item.kind === 'problem') {
         const key = keyPosition === -1 ? undefined : item.values?.[keyPosition];
         reject([key ? { ...item.diagnostic, recordKey: key } : item.diagnostic]);
+        if (key) spec.onRejected?.(key, item.line);
         continue;
       }
       const outcome = spec.validate(new CsvRow(reader.file, item.line, item.values, header));
@@ -151,6 +157,8 @@ async function* validatedRows(
           throw new Error(`the validator for ${reader.file} rejected line ${item.line} without an ERROR diagnostic`);
         }
         reject(outcome.rejected);
+        const key = keyPosition === -1 ? undefined : item.values[keyPosition];
+        if (key) spec.onRejected?.(key, item.line);
         continue;
       }
       outcome.warnings?.forEach(report);

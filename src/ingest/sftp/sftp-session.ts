@@ -150,10 +150,15 @@ export class SftpSession {
     return { size: stats.size, modifiedAt: new Date(stats.modifyTime) };
   }
 
-  /** A stream of the file's bytes from `start`; it fails (never hangs) if the connection is lost. */
-  read(file: string, start = 0): Readable {
+  /**
+   * A stream of the file's bytes from `start` to `end` (inclusive; the size known from the
+   * listing, so a file still growing does not leak in). It fails, never hangs, if the
+   * connection is lost: keepalive notices a silent server.
+   */
+  read(file: string, start = 0, end?: number): Readable {
     this.assertAlive();
-    const stream = this.client.createReadStream(file, { start, autoClose: true }) as unknown as Readable;
+    const options = { start, autoClose: true, ...(end !== undefined ? { end } : {}) };
+    const stream = this.client.createReadStream(file, options) as unknown as Readable;
     this.streams.add(stream);
     stream.once('close', () => this.streams.delete(stream));
     return stream;

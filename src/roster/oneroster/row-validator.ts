@@ -9,11 +9,9 @@ import { toStagingText } from './staging-values';
  * Checks one OneRoster row on its own: every cell against its column contract, the bulk/delta
  * rules for status and dateLastModified, parallel subjects lists. References, duplicates and
  * semantics need the whole package and are checked in SQL afterwards.
- *
- * `onRejected` hears the sourcedId of every rejected row, so that a bulk import never treats
- * a record whose row was rejected as missing (and deletes it).
+
  */
-export function oneRosterRowValidator(plan: FilePlan, strictness: Strictness, onRejected: (sourcedId: string) => void): RowValidator {
+export function oneRosterRowValidator(plan: FilePlan, strictness: Strictness): RowValidator {
   const statusIndex = plan.columns.findIndex((c) => c.name === 'status');
   const modifiedIndex = plan.columns.findIndex((c) => c.name === 'dateLastModified');
   const subjectsIndex = plan.columns.findIndex((c) => c.name === 'subjects');
@@ -70,11 +68,7 @@ export function oneRosterRowValidator(plan: FilePlan, strictness: Strictness, on
       }
     }
 
-    if (errors.length > 0) {
-      const key = row.key;
-      if (key) onRejected(key);
-      return { rejected: [...errors, ...warnings] };
-    }
+    if (errors.length > 0) return { rejected: [...errors, ...warnings] };
     const extensions = row.extensions();
     const metadata: Record<string, string> = {};
     for (const [name, value] of Object.entries(extensions)) metadata[name.slice('metadata.'.length)] = value;

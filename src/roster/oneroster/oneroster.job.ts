@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import type { JobHandler } from '../../jobs/job-handler';
+import { DomainError } from '../../shared/domain-error';
+import { importOneRoster, ONEROSTER_FORMAT } from './importer';
+
+/** What a `oneroster` job carries; checked again when the worker picks it up. */
+export const oneRosterJobParams = z.object({
+  path: z.string().min(1),
+  strictness: z.enum(['STRICT', 'LENIENT']).default('STRICT'),
+  dryRun: z.boolean().default(false),
+  force: z.boolean().default(false),
+  deleteThreshold: z.number().min(0).max(1).default(0.2),
+  system: z.string().min(1).default('default'),
+});
+
+export type OneRosterJobParams = z.infer<typeof oneRosterJobParams>;
+
+export const ONEROSTER_JOB_KIND = ONEROSTER_FORMAT;
+
+export const oneRosterJobHandler: JobHandler = {
+  async run(job, { db, progress, signal }) {
+    const parsed = oneRosterJobParams.safeParse(job.params);
+    if (!parsed.success) throw new DomainError('BAD_USER_INPUT', `invalid job parameters: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+    const p = parsed.data;
+    await importOneRoster(
+      db,
+      job.id,
+      { path: p.path, strictness: p.strictness, dryRun: p.dryRun, force: p.force, deleteThreshold: p.deleteThreshold, system: p.system, label: job.sourceLabel },
+      progress,
+      signal,
+    );
+  },
+};
