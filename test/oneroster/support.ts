@@ -51,3 +51,30 @@ export async function importPackage(app: TestApp, params: Partial<OneRosterJobPa
   }
   throw new Error(`job ${job.id} did not finish`);
 }
+
+/**
+ * Issues grouped as `SEVERITY code file column: lines`, sorted: compact enough to assert a
+ * defective sample's every diagnostic exactly.
+ */
+export function summarize(issues: readonly string[]): string[] {
+  const groups = new Map<string, number[]>();
+  for (const issue of issues) {
+    const [severity, code, place, column] = issue.split(' ');
+    const [file, line] = (place ?? '').split(':');
+    const key = `${severity} ${code} ${file}${column ? ` ${column}` : ''}`;
+    const lines = groups.get(key) ?? [];
+    if (line) lines.push(Number(line));
+    groups.set(key, lines);
+  }
+  return [...groups].map(([key, lines]) => (lines.length ? `${key}: ${lines.sort((a, b) => a - b).join(',')}` : key)).sort();
+}
+
+/** Entity counts without the zeros: `{ users: { added: 6 } }`. */
+export function nonZero(entities: JobOutcome['entities']): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const [entity, counts] of Object.entries(entities)) {
+    const kept = Object.fromEntries(Object.entries(counts).filter(([, n]) => n !== 0));
+    if (Object.keys(kept).length) out[entity] = kept;
+  }
+  return out;
+}

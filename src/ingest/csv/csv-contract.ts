@@ -17,6 +17,8 @@ export interface CsvContract {
   readonly extensionPrefix?: string;
   /** May quoted fields contain line breaks? Default true (RFC 4180). */
   readonly multiline?: boolean;
+  /** Rows longer than the header only by empty fields: rejected (default) or read with a warning. */
+  readonly trailingEmptyFields?: 'reject' | 'trim';
   /** The column that names a record (a sourcedId), used as the key of its rejects. */
   readonly keyColumn?: string;
 }

@@ -5,6 +5,8 @@ export interface CsvRecord {
   readonly kind: 'record';
   readonly line: number;
   readonly values: string[];
+  /** Something the parser tolerated in this row (trailing empty fields, say). */
+  readonly warning?: Diagnostic;
 }
 
 /**

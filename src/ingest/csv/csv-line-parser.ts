@@ -1,5 +1,5 @@
 import { CsvError, Parser } from 'csv-parse';
-import { error as diagnostic } from '../diagnostic';
+import { error as diagnostic, warning as warningDiagnostic } from '../diagnostic';
 import { FileError } from '../file-error';
 import type { CsvItem } from './csv-item';
 import { Utf8Guard } from './utf8-guard';
@@ -16,6 +16,11 @@ export interface CsvParseOptions {
   /** Longest record in characters: a stray quote must not buffer the rest of the file. */
   readonly maxRecordChars: number;
   readonly delimiter: string;
+  /**
+   * Rows longer than the header only by empty fields (a trailing comma, common in exports):
+   * `trim` reads them with a warning, `reject` (the default) rejects them.
+   */
+  readonly trailingEmptyFields?: 'reject' | 'trim';
 }
 
 interface PendingError {
@@ -155,6 +160,14 @@ export class CsvLineParser extends Parser {
           `the row has ${values.length} field(s) but the header has ${header.length}; every row needs a field for each column, even if empty`,
           { ...where, column: header[values.length] ?? null },
         ),
+      };
+    }
+    if (this.opts.trailingEmptyFields === 'trim' && values.slice(header.length).every((v) => v === '')) {
+      return {
+        kind: 'record',
+        line,
+        values: values.slice(0, header.length),
+        warning: warningDiagnostic('csv.row.trailing_empty', `the row has ${values.length - header.length} empty field(s) beyond the header; they are ignored`, where),
       };
     }
     return {

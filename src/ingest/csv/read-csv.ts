@@ -11,6 +11,8 @@ export interface CsvReadOptions {
   /** Longest record in characters; default 1 MiB. */
   readonly maxRecordChars?: number;
   readonly delimiter?: string;
+  /** See CsvParseOptions.trailingEmptyFields. */
+  readonly trailingEmptyFields?: 'reject' | 'trim';
 }
 
 /**
@@ -41,6 +43,7 @@ export async function readCsv(input: Readable, options: CsvReadOptions): Promise
     multiline: options.multiline ?? true,
     maxRecordChars: options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS,
     delimiter: options.delimiter ?? ',',
+    trailingEmptyFields: options.trailingEmptyFields ?? 'reject',
   };
   const parser = new CsvLineParser(parseOptions);
   input.on('error', (error: Error) => parser.destroy(error));

@@ -77,8 +77,16 @@ export class FileLedger {
    * concurrent import of the same content then waits here and, once this one commits, fails
    * with DUPLICATE_FILE before doing any work; if this one rolls back, the mark goes with it.
    */
-  async markApplied(fileId: string, transaction: EntityManager): Promise<void> {
+  async markApplied(fileId: string, transaction: EntityManager, options: { snapshot?: boolean } = {}): Promise<void> {
     try {
+      if (options.snapshot) {
+        // Each file of a snapshot format states the whole current state: once another applies,
+        // an earlier one describes the past, and sending it again is a change, not a duplicate.
+        await transaction.query(
+          `update ingest_file set status = $3 where status = $2 and id <> $1 and format = (select format from ingest_file where id = $1)`,
+          [fileId, IngestFileStatus.APPLIED, IngestFileStatus.SUPERSEDED],
+        );
+      }
       await transaction.query(`update ingest_file set status = $2, applied_at = now() where id = $1`, [fileId, IngestFileStatus.APPLIED]);
     } catch (error) {
       if ((error as { driverError?: { code?: string } }).driverError?.code !== UNIQUE_VIOLATION) throw error;

@@ -6,6 +6,11 @@ export enum IngestFileStatus {
   APPLIED = 'applied',
   /** Its import failed or was cancelled; nothing of it was applied, so it may be sent again. */
   FAILED = 'failed',
+  /**
+   * Applied once, then replaced by a later file of a snapshot format (a OneRoster package): the
+   * state it describes is no longer current, so the same content again is applied again.
+   */
+  SUPERSEDED = 'superseded',
   /** The same content (and format) had already been applied; it changed nothing. */
   DUPLICATE = 'duplicate',
 }

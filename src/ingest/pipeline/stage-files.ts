@@ -86,7 +86,11 @@ export async function stageFile(entry: PackageEntry, spec: StageFileSpec, ctx: S
 }
 
 async function open(entry: PackageEntry, contract: CsvContract): Promise<CsvReader> {
-  return readCsv(await entry.open(), { file: entry.name, multiline: contract.multiline ?? true });
+  return readCsv(await entry.open(), {
+    file: entry.name,
+    multiline: contract.multiline ?? true,
+    trailingEmptyFields: contract.trailingEmptyFields ?? 'reject',
+  });
 }
 
 async function checkHeader(entry: PackageEntry, spec: StageFileSpec, ctx: StageContext): Promise<HeaderMap> {
@@ -151,6 +155,7 @@ async function* validatedRows(
         if (key) spec.onRejected?.(key, item.line);
         continue;
       }
+      if (item.warning) report(item.warning);
       const outcome = spec.validate(new CsvRow(reader.file, item.line, item.values, header));
       if ('rejected' in outcome) {
         if (!outcome.rejected.some((d) => d.severity === IssueSeverity.ERROR)) {

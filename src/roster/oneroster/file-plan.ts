@@ -42,6 +42,7 @@ export function planFile(version: OneRosterVersion, file: RosterFile, entry: str
       extensionPrefix: 'metadata.',
       // "No CR/LF inside a field" is the binding's rule; a stray quote then fails at its own line.
       multiline: false,
+      trailingEmptyFields: strictness === 'STRICT' ? 'reject' : 'trim',
       keyColumn: 'sourcedId',
     },
     staging: { table: `stage_${snake(file)}`, columns: [...staged.map((s) => s.column), 'metadata'] },

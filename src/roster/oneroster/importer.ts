@@ -103,7 +103,7 @@ export async function importOneRoster(
     await queryRunner.connect();
     await queryRunner.startTransaction();
     try {
-      if (fileId) await ledger.markApplied(fileId, queryRunner.manager);
+      if (fileId) await ledger.markApplied(fileId, queryRunner.manager, { snapshot: true });
       await queryRunner.query(`create temp table rejected_keys (file text not null, sourced_id text not null) on commit drop`);
       const rejected = new Map<RosterFile, string[]>();
       const ordered = ROSTER_FILES.flatMap((f) => (plans.has(f) ? [plans.get(f) as FilePlan] : []));
