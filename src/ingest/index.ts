@@ -29,6 +29,7 @@ export { IngestFileStatus } from './ledger/ingest-file-status';
 export { digestPackage } from './ledger/package-digest';
 export { digestFile, digestStream, type ContentDigest } from './ledger/sha256';
 
+export { CappedWarnings } from './pipeline/capped-warnings';
 export { IngestPhase, type IngestProgress } from './pipeline/ingest-progress';
 export type { RowOutcome, RowValidator } from './pipeline/row-validator';
 export { stageFile, stagePackage, type StageContext, type StagedFile, type StageFileSpec } from './pipeline/stage-files';

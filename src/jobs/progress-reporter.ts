@@ -82,6 +82,11 @@ export class ProgressReporter {
     for (const key of Object.keys(this.counts) as (keyof Counts)[]) this.counts[key] += counts[key] ?? 0;
   }
 
+  /** Warnings summed up rather than listed one by one still count. */
+  countWarnings(n: number): void {
+    this.warnings += n;
+  }
+
   setEntityCounts(entityCounts: Record<string, Record<string, number>>): void {
     this.entityCounts = entityCounts;
   }

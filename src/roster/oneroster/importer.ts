@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import {
+  CappedWarnings,
   digestPackage,
   error as errorDiagnostic,
   FileError,
@@ -60,6 +61,14 @@ export async function importOneRoster(
   signal: AbortSignal,
 ): Promise<OneRosterImportResult> {
   progress.setPhase('reading');
+  const warnings = new CappedWarnings(progress);
+  // Everything below reports through this view: warnings capped per file and rule.
+  const report = {
+    setPhase: (phase: string) => progress.setPhase(phase),
+    advance: (rows?: number) => progress.advance(rows),
+    addCounts: (counts: Parameters<ProgressReporter['addCounts']>[0]) => progress.addCounts(counts),
+    issue: (issue: Parameters<ProgressReporter['issue']>[0]) => warnings.issue({ file: null, line: null, column: null, ...issue }),
+  };
   const pkg = await openPackage(options.path);
   const ledger = new FileLedger(db.manager);
   let fileId: string | undefined;
@@ -118,21 +127,22 @@ export async function importOneRoster(
           rejected.set(plan.file, keys);
         },
       }));
-      const staged = await stagePackage(pkg, specs, { queryRunner, progress, signal });
+      const staged = await stagePackage(pkg, specs, { queryRunner, progress: report, signal });
 
-      const ctx = new ImportContext(queryRunner, options.system, options.strictness, plans, progress, signal);
+      const ctx = new ImportContext(queryRunner, options.system, options.strictness, plans, report, signal);
       for (const [i, plan] of ordered.entries()) {
         ctx.count(plan.file).rejected += staged[i]?.rowsRejected ?? 0;
         await ctx.rememberRejected(plan.file, rejected.get(plan.file) ?? []);
         await ctx.query(`analyze ${plan.staging.table}`);
       }
 
-      progress.setPhase('checking');
+      report.setPhase('checking');
       await checkPackage(ctx);
       await checkDeleteThresholds(ctx, options.force ? Infinity : options.deleteThreshold);
 
-      progress.setPhase('applying');
+      report.setPhase('applying');
       await applyPackage(ctx);
+      warnings.flush();
 
       const entities = Object.fromEntries(ctx.counts);
       progress.setEntityCounts(entities as unknown as Record<string, Record<string, number>>);
