@@ -27,6 +27,13 @@ const schema = z.object({
    * folder must lie inside one. Default: `<DATA_DIR>/sources`.
    */
   SOURCE_FOLDER_ROOTS: z.string().optional(),
+  /**
+   * Folders a `path` given to an import mutation may lie in (comma-separated absolute paths);
+   * the CLI reads any path its operator can. Default: `<DATA_DIR>/imports`.
+   */
+  IMPORT_ROOTS: z.string().optional(),
+  /** Largest file an import mutation accepts as an upload. */
+  MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(2 * 1024 * 1024 * 1024),
   /** How often schedules are checked and due source syncs picked up (pg-boss cron monitor), 1-45 s. */
   SCHEDULE_CHECK_SECONDS: z.coerce.number().int().min(1).max(45).default(30),
   /** Introspection is off in production unless this says otherwise. */
@@ -49,6 +56,8 @@ export interface Config {
   /** Unset outside production means: use (or make) a key file under DATA_DIR, with a warning. */
   readonly secretsKey: Buffer | undefined;
   readonly sourceFolderRoots: readonly string[];
+  readonly importRoots: readonly string[];
+  readonly maxUploadBytes: number;
   readonly scheduleCheckSeconds: number;
 }
 
@@ -71,6 +80,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxPageSize: e.MAX_PAGE_SIZE,
     introspection: e.GRAPHQL_INTROSPECTION ?? e.NODE_ENV !== 'production',
     secretsKey: e.SECRETS_KEY,
+    importRoots: Object.freeze(
+      (e.IMPORT_ROOTS ?? path.join(dataDir, 'imports'))
+        .split(',')
+        .map((p) => p.trim())
+        .filter((p) => p !== '')
+        .map((p) => path.resolve(p)),
+    ),
+    maxUploadBytes: e.MAX_UPLOAD_BYTES,
     sourceFolderRoots: Object.freeze(
       (e.SOURCE_FOLDER_ROOTS ?? path.join(dataDir, 'sources'))
         .split(',')

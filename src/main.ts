@@ -5,7 +5,10 @@ import { ApiRole, parseRole } from './auth/role';
 import { ApiKeyService } from './auth/api-key.service';
 import { loadConfig } from './config';
 import { openDatabase } from './db/database';
+import { runJobFromCli } from './app/cli-job';
 import { startRuntime } from './app/runtime';
+import type { NewSyncJob } from './jobs/sync-job.service';
+import { oneRosterImportCommand } from './roster/oneroster/oneroster.cli';
 import { printAppSchema } from './graphql/schema';
 import { createLogger } from './shared/logger';
 
@@ -72,6 +75,21 @@ program
     process.stdout.write(printAppSchema());
   });
 
+/** Runs one job in this process (no server, no queue worker) and returns its exit code. */
+async function runImport(job: NewSyncJob): Promise<number> {
+  const runtime = await startRuntime(config, log, { http: false, workerConcurrency: 0 });
+  try {
+    return await runJobFromCli(runtime, job);
+  } finally {
+    await runtime.close();
+  }
+}
+
+program
+  .command('import')
+  .description('Import a file or package in this process, with progress on stderr; the exit code says how it went.')
+  .addCommand(oneRosterImportCommand(runImport));
+
 const keys = program.command('keys').description('Manage API keys.');
 keys
   .command('create')
@@ -94,8 +112,14 @@ keys
     }
   });
 
-program.parseAsync(process.argv).catch((error: unknown) => {
-  log.error({ err: error }, error instanceof Error ? error.message : 'command failed');
-  // Pools and listeners may still hold the event loop open; a failed command must end.
-  process.exit(1);
-});
+program.parseAsync(process.argv).then(
+  () => {
+    // One-shot commands end here even if a library left a timer or socket open.
+    if (!['serve', 'worker'].includes(program.args[0] ?? '')) process.exit(process.exitCode ?? 0);
+  },
+  (error: unknown) => {
+    log.error({ err: error }, error instanceof Error ? error.message : 'command failed');
+    // Pools and listeners may still hold the event loop open; a failed command must end.
+    process.exit(1);
+  },
+);

@@ -3,6 +3,6 @@ import { ONEROSTER_JOB_KIND, oneRosterJobHandler } from '../roster/oneroster/one
 import type { AppDeps, AppServices } from './services';
 
 /** Every job kind the workers know, with its handler. Domains add their importers here. */
-export function createJobHandlers(_deps: AppDeps, _services: AppServices): Map<string, JobHandler> {
-  return new Map<string, JobHandler>([[ONEROSTER_JOB_KIND, oneRosterJobHandler]]);
+export function createJobHandlers(_deps: AppDeps, services: AppServices): Map<string, JobHandler> {
+  return new Map<string, JobHandler>([[ONEROSTER_JOB_KIND, oneRosterJobHandler], ...services.sourceModule.handlers]);
 }

@@ -3,6 +3,7 @@ import { ApiKeyResolver } from '../auth/api-key.resolver';
 import { NodeResolver } from '../graphql/relay/node.resolver';
 import { SyncJobResolver } from '../jobs/sync-job.resolver';
 import { rosterResolvers } from '../roster';
+import { sourceResolvers } from '../sources';
 
 /** Every resolver class of the graph; domains add theirs here. */
-export const resolvers: NonEmptyArray<Function> = [NodeResolver, ApiKeyResolver, SyncJobResolver, ...rosterResolvers];
+export const resolvers: NonEmptyArray<Function> = [NodeResolver, ApiKeyResolver, SyncJobResolver, ...rosterResolvers, ...sourceResolvers];

@@ -5,8 +5,12 @@ import type { JobHandler } from '../jobs/job-handler';
 import { JobEvents } from '../jobs/job-events';
 import { JobQueue } from '../jobs/queue';
 import { SyncWorker } from '../jobs/worker';
+import type { NewSyncJob } from '../jobs/sync-job.service';
+import type { SyncJobEntity } from '../jobs/sync-job.entity';
 import type { Logger } from '../shared/logger';
+import type { FormatImporter, ScheduleTicker } from '../sources';
 import { createJobHandlers } from './handlers';
+import { createImporters } from './importers';
 import { type AppServices, createLoaders, createServices } from './services';
 
 export interface RuntimeOptions {
@@ -16,6 +20,8 @@ export interface RuntimeOptions {
   readonly workerConcurrency: number;
   /** Extra job kinds (tests use this to drive the job machinery with their own work). */
   readonly extraHandlers?: ReadonlyMap<string, JobHandler>;
+  /** Extra format importers for sources (tests use this to drive the SFTP machinery). */
+  readonly extraImporters?: readonly FormatImporter[];
   /** An already open database (tests); otherwise one is opened (and migrated) from the config. */
   readonly database?: Database;
 }
@@ -24,6 +30,8 @@ export interface Runtime {
   readonly database: Database;
   readonly services: AppServices;
   readonly http: RunningHttpServer | undefined;
+  /** Records a job and runs it in this process (not through the queue); `finished` resolves when it ends. */
+  runJob(input: NewSyncJob): Promise<{ readonly id: string; readonly finished: Promise<SyncJobEntity> }>;
   /** Graceful stop: HTTP and WS drain, running jobs are handed back to the queue, Postgres last. */
   close(): Promise<void>;
 }
@@ -32,12 +40,14 @@ export interface Runtime {
 export async function startRuntime(config: Config, log: Logger, options: RuntimeOptions): Promise<Runtime> {
   const database = options.database ?? (await openDatabase(config, log, { migrate: true }));
   const db = database.dataSource;
-  const queue = new JobQueue(database.url, log);
+  const queue = new JobQueue(database.url, log, { scheduleCheckSeconds: config.scheduleCheckSeconds });
   const events = new JobEvents(database.url, log);
   let worker: SyncWorker | undefined;
+  let ticker: ScheduleTicker | undefined;
   let http: RunningHttpServer | undefined;
   const stop = async (): Promise<void> => {
     await http?.close();
+    await ticker?.stop();
     worker?.interruptAll();
     await queue.stop();
     await events.stop();
@@ -47,12 +57,15 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
   try {
     await queue.start();
     await events.start();
-    const deps = { db, config, log, queue, events };
+    const deps = { db, config, log, queue, events, importers: [...createImporters(), ...(options.extraImporters ?? [])] };
     services = createServices(deps);
     const handlers = new Map([...createJobHandlers(deps, services), ...(options.extraHandlers ?? [])]);
+    worker = new SyncWorker(db, queue, handlers, log);
     if (options.workerConcurrency > 0) {
-      worker = new SyncWorker(db, queue, handlers, log);
       await worker.start(options.workerConcurrency);
+      // Processes that work on jobs also turn due source schedules into syncs.
+      ticker = services.sourceModule.ticker;
+      ticker.start();
     }
     const appServices = services;
     if (options.http) {
@@ -64,11 +77,15 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
   }
 
   let closing: Promise<void> | undefined;
+  const inProcess = worker as SyncWorker;
   return {
     database,
     services,
     http,
-    close: () =>
-      (closing ??= stop()),
+    runJob: async (input) => {
+      const job = await services.syncJobs.record(input);
+      return { id: job.id, finished: inProcess.run(job.id).then(() => services.syncJobs.get(job.id)) };
+    },
+    close: () => (closing ??= stop()),
   };
 }

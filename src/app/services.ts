@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { ApiKeyService } from '../auth/api-key.service';
+import { ImportInputs, UploadStore } from '../ingest';
 import type { Config } from '../config';
 import { NestedConnections } from '../graphql/relay/nested-connections';
 import type { NodeRegistry } from '../graphql/relay/node-registry';
@@ -9,13 +10,21 @@ import { SyncJobService } from '../jobs/sync-job.service';
 import { toSyncJob } from '../jobs/sync-job.mapper';
 import { type RosterLoaders, type RosterServices, createRosterLoaders, createRosterServices, rosterNodes } from '../roster';
 import type { Logger } from '../shared/logger';
+import { type FormatImporter, type SourceLoaders, type SourceModule, type SourceService, createSourceLoaders, createSourceModule, sourceNodes } from '../sources';
 import { createEntityLoaders, type EntityLoaders } from './entity-loaders';
 
 /** Long-lived services, built once per process by the composition root. */
 export interface AppServices {
   readonly apiKeys: ApiKeyService;
   readonly syncJobs: SyncJobService;
+  /** Files received by import mutations, kept in Postgres for any worker. */
+  readonly uploads: UploadStore;
+  /** `{ upload | path }` of an import mutation -> job parameters. */
+  readonly importInputs: ImportInputs;
   readonly roster: RosterServices;
+  readonly sources: SourceService;
+  /** Source job handlers and the schedule ticker, for the runtime. */
+  readonly sourceModule: SourceModule;
   readonly nodes: NodeRegistry<AppLoaders>;
 }
 
@@ -23,6 +32,7 @@ export interface AppServices {
 export interface AppLoaders extends EntityLoaders {
   readonly connections: NestedConnections;
   readonly roster: RosterLoaders;
+  readonly sources: SourceLoaders;
 }
 
 export interface AppDeps {
@@ -31,16 +41,25 @@ export interface AppDeps {
   readonly log: Logger;
   readonly queue: JobQueue;
   readonly events: JobEvents;
+  /** Format importers that sources hand files to (app/importers.ts, plus any a test adds). */
+  readonly importers: readonly FormatImporter[];
 }
 
 export function createServices(deps: AppDeps): AppServices {
   const syncJobs = new SyncJobService(deps.db, deps.queue, deps.events, deps.config.maxPageSize);
+  const sourceModule = createSourceModule({ ...deps, syncJobs });
+  const uploads = new UploadStore(deps.db);
   return {
     apiKeys: new ApiKeyService(deps.db),
     syncJobs,
+    uploads,
+    importInputs: new ImportInputs(uploads, deps.config.importRoots, deps.config.maxUploadBytes),
     roster: createRosterServices(deps.db, deps.config.maxPageSize),
+    sources: sourceModule.service,
+    sourceModule,
     nodes: {
       ...rosterNodes,
+      ...sourceNodes<AppLoaders>(),
       SyncJob: async (loaders, id) => {
         const job = await loaders.syncJob.load(id);
         return job ? toSyncJob(job) : null;
@@ -54,5 +73,6 @@ export function createLoaders(deps: Pick<AppDeps, 'db' | 'config'>, services: Ap
     ...createEntityLoaders(services),
     connections: new NestedConnections(deps.db, deps.config.maxPageSize),
     roster: createRosterLoaders(deps.db),
+    sources: createSourceLoaders(deps.db),
   };
 }

@@ -41,6 +41,8 @@ export function createErrorFormatter(log: Logger) {
     if (original instanceof AuthorizationError) {
       return { ...formatted, message: 'This API key may not do that', extensions: { code: 'FORBIDDEN' } };
     }
+    const httpError = clientHttpError(original);
+    if (httpError) return { ...formatted, message: httpError.message, extensions: { code: httpError.code } };
     const code = formatted.extensions?.['code'];
     if (typeof code === 'string' && PASS_THROUGH.has(code) && !(original instanceof Error && !(original instanceof GraphQLError))) {
       return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
@@ -54,4 +56,15 @@ export function createErrorFormatter(log: Logger) {
       extensions: { code: 'INTERNAL_SERVER_ERROR', errorId },
     };
   };
+}
+
+/**
+ * Errors from HTTP middleware that are meant for the client (`http-errors` with `expose`,
+ * e.g. graphql-upload's 413 for a file over the size limit).
+ */
+function clientHttpError(error: unknown): { code: string; message: string } | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const { status, expose } = error as Error & { status?: unknown; expose?: unknown };
+  if (expose !== true || typeof status !== 'number' || status < 400 || status >= 500) return undefined;
+  return { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST', message: error.message };
 }

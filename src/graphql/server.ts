@@ -17,6 +17,7 @@ import type { Logger } from '../shared/logger';
 import type { Context } from './context';
 import { createErrorFormatter } from './errors';
 import { appSchema } from './schema';
+import { uploadMiddleware } from './upload';
 
 export interface HttpServerDeps {
   readonly db: DataSource;
@@ -128,6 +129,8 @@ export async function startHttpServer(deps: HttpServerDeps): Promise<RunningHttp
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    // Multipart requests (uploads) need Apollo's CSRF header, e.g. `apollo-require-preflight: true`.
+    uploadMiddleware({ maxFileSize: config.maxUploadBytes, maxFiles: 1 }),
     (_req, _res, next) => {
       // Everything the request does from here on counts towards its SQL statement total.
       enterStatementCounter();

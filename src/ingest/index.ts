@@ -33,3 +33,8 @@ export { CappedWarnings } from './pipeline/capped-warnings';
 export { IngestPhase, type IngestProgress } from './pipeline/ingest-progress';
 export type { RowOutcome, RowValidator } from './pipeline/row-validator';
 export { stageFile, stagePackage, type StageContext, type StagedFile, type StageFileSpec } from './pipeline/stage-files';
+
+export { StoredUploadEntity } from './uploads/stored-upload.entity';
+export { StoredUploadChunkEntity } from './uploads/stored-upload-chunk.entity';
+export { UploadStore, type LocalCopy } from './uploads/upload-store';
+export { ImportInputs, withImportFile, type ImportInputParams, type IncomingUpload, type ResolvedImportInput } from './uploads/import-input';

@@ -29,10 +29,13 @@ export class SyncJobService {
     private readonly maxPageSize: number,
   ) {}
 
-  /** Records the job and puts it on the queue; returns at once with the QUEUED job. */
-  async enqueue(input: NewSyncJob): Promise<SyncJobEntity> {
+  /**
+   * Records a job without queueing it, for a process that runs it itself (the CLI): it is
+   * listed and watchable like any other.
+   */
+  async record(input: NewSyncJob): Promise<SyncJobEntity> {
     const repo = this.db.getRepository(SyncJobEntity);
-    const job = await repo.save(
+    return repo.save(
       repo.create({
         kind: input.kind,
         sourceLabel: input.sourceLabel,
@@ -41,6 +44,11 @@ export class SyncJobService {
         createdByKeyId: input.createdByKeyId ?? null,
       }),
     );
+  }
+
+  /** Records the job and puts it on the queue; returns at once with the QUEUED job. */
+  async enqueue(input: NewSyncJob): Promise<SyncJobEntity> {
+    const job = await this.record(input);
     try {
       await this.queue.enqueue(job.id);
     } catch (error) {

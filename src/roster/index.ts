@@ -4,3 +4,13 @@ export { type RosterLoaders, createRosterLoaders } from './roster.loaders';
 export { rosterNodes } from './roster.nodes';
 export { rosterResolvers } from './roster.resolvers';
 export { type RosterServices, createRosterServices } from './roster.services';
+
+/** What other domains build on: the user and enrollment tables and types, and how rows become types. */
+export { UserEntity } from './user/user.entity';
+export { User } from './user/user.type';
+export { toUser, USER_COLUMNS, type UserRow } from './user/user.mapper';
+export { UserIdentifierKind } from './user-identifier/user-identifier-kind';
+export { Enrollment } from './enrollment/enrollment.type';
+export { toEnrollment, ENROLLMENT_COLUMNS, type EnrollmentRow } from './enrollment/enrollment.mapper';
+export { orgSubtree } from './shared/sql-conditions';
+export { optionalLocalId } from './shared/ids';

@@ -7,6 +7,7 @@ import { EnrollmentResolver } from './enrollment/enrollment.resolver';
 import { OrgResolver } from './org/org.resolver';
 import { RoleResolver } from './role/role.resolver';
 import { UserIdentifierResolver } from './user-identifier/user-identifier.resolver';
+import { OneRosterResolver } from './oneroster/oneroster.resolver';
 import { UserResolver } from './user/user.resolver';
 
 /** Every resolver class of the roster graph. */
@@ -21,4 +22,5 @@ export const rosterResolvers: Function[] = [
   AgentResolver,
   EnrollmentResolver,
   DemographicsResolver,
+  OneRosterResolver,
 ];

@@ -5,6 +5,7 @@ import { ApiRole } from '../../src/auth/role';
 import { loadConfig } from '../../src/config';
 import type { JobHandler } from '../../src/jobs/job-handler';
 import { createLogger } from '../../src/shared/logger';
+import type { FormatImporter } from '../../src/sources';
 import { createTestDatabase, type TestDatabase } from './database';
 
 export interface GraphQLResponse<TData> {
@@ -30,7 +31,12 @@ export interface TestApp {
 
 /** The whole server (HTTP, WS, queue, worker) on a fresh database and a free port. */
 export async function startTestApp(
-  options: { extraHandlers?: ReadonlyMap<string, JobHandler>; workerConcurrency?: number; env?: NodeJS.ProcessEnv } = {},
+  options: {
+    extraHandlers?: ReadonlyMap<string, JobHandler>;
+    extraImporters?: readonly FormatImporter[];
+    workerConcurrency?: number;
+    env?: NodeJS.ProcessEnv;
+  } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = loadConfig({
@@ -46,6 +52,7 @@ export async function startTestApp(
     http: true,
     workerConcurrency: options.workerConcurrency ?? 1,
     ...(options.extraHandlers ? { extraHandlers: options.extraHandlers } : {}),
+    ...(options.extraImporters ? { extraImporters: options.extraImporters } : {}),
     database: { dataSource: db.dataSource, url: db.url, embedded: false, close: async () => {} },
   });
   const keys = {} as Record<ApiRole, string>;

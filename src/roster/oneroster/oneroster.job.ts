@@ -1,11 +1,14 @@
 import { z } from 'zod';
+import { UploadStore, withImportFile } from '../../ingest';
 import type { JobHandler } from '../../jobs/job-handler';
 import { DomainError } from '../../shared/domain-error';
 import { importOneRoster, ONEROSTER_FORMAT } from './importer';
 
 /** What a `oneroster` job carries; checked again when the worker picks it up. */
 export const oneRosterJobParams = z.object({
-  path: z.string().min(1),
+  /** A path this worker can read, or an upload kept in Postgres. */
+  path: z.string().min(1).optional(),
+  uploadId: z.string().regex(/^\d+$/).optional(),
   strictness: z.enum(['STRICT', 'LENIENT']).default('STRICT'),
   dryRun: z.boolean().default(false),
   force: z.boolean().default(false),
@@ -22,12 +25,19 @@ export const oneRosterJobHandler: JobHandler = {
     const parsed = oneRosterJobParams.safeParse(job.params);
     if (!parsed.success) throw new DomainError('BAD_USER_INPUT', `invalid job parameters: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
     const p = parsed.data;
-    await importOneRoster(
-      db,
-      job.id,
-      { path: p.path, strictness: p.strictness, dryRun: p.dryRun, force: p.force, deleteThreshold: p.deleteThreshold, system: p.system, label: job.sourceLabel },
-      progress,
-      signal,
-    );
+    const uploads = new UploadStore(db);
+    const input = { ...(p.path ? { path: p.path } : {}), ...(p.uploadId ? { uploadId: p.uploadId } : {}) };
+    await withImportFile(uploads, input, (path) =>
+      importOneRoster(
+        db,
+        job.id,
+        { path, strictness: p.strictness, dryRun: p.dryRun, force: p.force, deleteThreshold: p.deleteThreshold, system: p.system, label: job.sourceLabel },
+        progress,
+        signal,
+      ),
+    ).finally(async () => {
+      // The upload has served its purpose once the job ends; a worker stopping mid-job keeps it for the retry.
+      if (p.uploadId && !signal.aborted) await uploads.delete(p.uploadId);
+    });
   },
 };

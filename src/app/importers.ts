@@ -1,0 +1,10 @@
+import type { FormatImporter } from '../sources';
+
+/**
+ * The importers sources hand their files to, one per format (`oneroster`, `lms`, `ims`,
+ * `edreflect`). A sync of a format without one fails at once with NOT_CONFIGURED. Domains add
+ * theirs here as they land.
+ */
+export function createImporters(): FormatImporter[] {
+  return [];
+}
