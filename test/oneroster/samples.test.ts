@@ -46,6 +46,37 @@ describe('OneRoster sample packages', () => {
     });
   }
 
+  it('follows the five OneRoster.Net snapshots in order: an inactive course, its activation, its implicit delete, a new class', async () => {
+    const system = 'oneroster-net';
+    const steps = ['base', 'Step1-UpdateCourse', 'Step2-AddCourse', 'Step3-DeleteCourse', 'Step4-AddClass'];
+    const courses: Record<string, unknown>[] = [];
+    const course10009: unknown[] = [];
+    for (const step of steps) {
+      const outcome = await importPackage(app, { path: path.join(SAMPLES, 'oneroster-net-csvsample', step), strictness: 'LENIENT', system });
+      assert.equal(outcome.status, 'COMPLETED_WITH_ERRORS', `${step}: ${outcome.failureMessage ?? ''}`);
+      courses.push(nonZero({ courses: outcome.entities['courses']!, classes: outcome.entities['classes']! }));
+      const rows = (await app.db.dataSource.query(`select status, deleted_at is not null as deleted from course where system = $1 and sourced_id = '10009'`, [system])) as unknown[];
+      course10009.push(rows[0] ?? null);
+    }
+    assert.deepEqual(courses, [
+      // Classes 3221301/3221314 name a school that is not in orgs.csv; 3221347 is marked toBeDeleted.
+      { courses: { added: 4 }, classes: { added: 1, rejected: 2, unchanged: 1 } },
+      // 10009 arrives as `inactive`: read as a delete of a record we never had.
+      { courses: { unchanged: 5 }, classes: { rejected: 2, unchanged: 2 } },
+      { courses: { added: 1, unchanged: 4 }, classes: { rejected: 2, unchanged: 2 } },
+      // The same files as base: 10009 is missing from a bulk file, so it is soft-deleted.
+      { courses: { deleted: 1, unchanged: 4 }, classes: { rejected: 2, unchanged: 2 } },
+      { courses: { unchanged: 4 }, classes: { added: 1, rejected: 2, unchanged: 2 } },
+    ]);
+    assert.deepEqual(course10009, [
+      null,
+      null,
+      { status: 'active', deleted: false },
+      { status: 'tobedeleted', deleted: true },
+      { status: 'tobedeleted', deleted: true },
+    ]);
+  });
+
   it('keeps what the valid rows say: multi-byte names, userIds, leading-zero grades, metadata columns', async () => {
     const system = 'values';
     await importPackage(app, { path: path.join(SAMPLES, 'lepo-roster-hub/ja/oneroster.zip'), strictness: 'LENIENT', system });
