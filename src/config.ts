@@ -36,6 +36,11 @@ const schema = z.object({
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(2 * 1024 * 1024 * 1024),
   /** How often schedules are checked and due source syncs picked up (pg-boss cron monitor), 1-45 s. */
   SCHEDULE_CHECK_SECONDS: z.coerce.number().int().min(1).max(45).default(30),
+  /** Query limits, on by default: deepest selection, cost (graphql-armor's model), tokens, aliases. */
+  QUERY_MAX_DEPTH: z.coerce.number().int().min(1).default(16),
+  QUERY_MAX_COST: z.coerce.number().int().min(1).default(20_000),
+  QUERY_MAX_TOKENS: z.coerce.number().int().min(1).default(5_000),
+  QUERY_MAX_ALIASES: z.coerce.number().int().min(0).default(30),
   /** Introspection is off in production unless this says otherwise. */
   GRAPHQL_INTROSPECTION: z
     .enum(['true', 'false'])
@@ -53,6 +58,7 @@ export interface Config {
   readonly workerConcurrency: number;
   readonly maxPageSize: number;
   readonly introspection: boolean;
+  readonly queryLimits: { readonly maxDepth: number; readonly maxCost: number; readonly maxTokens: number; readonly maxAliases: number };
   /** Unset outside production means: use (or make) a key file under DATA_DIR, with a warning. */
   readonly secretsKey: Buffer | undefined;
   readonly sourceFolderRoots: readonly string[];
@@ -79,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerConcurrency: e.WORKER_CONCURRENCY,
     maxPageSize: e.MAX_PAGE_SIZE,
     introspection: e.GRAPHQL_INTROSPECTION ?? e.NODE_ENV !== 'production',
+    queryLimits: Object.freeze({ maxDepth: e.QUERY_MAX_DEPTH, maxCost: e.QUERY_MAX_COST, maxTokens: e.QUERY_MAX_TOKENS, maxAliases: e.QUERY_MAX_ALIASES }),
     secretsKey: e.SECRETS_KEY,
     importRoots: Object.freeze(
       (e.IMPORT_ROOTS ?? path.join(dataDir, 'imports'))

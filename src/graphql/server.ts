@@ -5,7 +5,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type Request } from 'express';
-import type { GraphQLFormattedError } from 'graphql';
+import { type GraphQLFormattedError, parse, specifiedRules, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { DataSource } from 'typeorm';
@@ -16,6 +16,7 @@ import { currentStatementCount, enterStatementCounter } from '../db/query-counte
 import type { Logger } from '../shared/logger';
 import type { Context } from './context';
 import { createErrorFormatter } from './errors';
+import { queryLimits } from './limits';
 import { appSchema } from './schema';
 import { uploadMiddleware } from './upload';
 
@@ -46,6 +47,7 @@ export async function startHttpServer(deps: HttpServerDeps): Promise<RunningHttp
   const httpServer = createServer(app);
   const schema = appSchema();
   const formatError = createErrorFormatter(log);
+  const limits = queryLimits(config);
 
   const makeContext = (viewer: Viewer | null | 'invalid'): Context => ({
     requestId: randomUUID(),
@@ -77,6 +79,18 @@ export async function startHttpServer(deps: HttpServerDeps): Promise<RunningHttp
         return true;
       },
       context: (ctx) => makeContext(ctx.extra.viewer ?? null),
+      // Subscriptions get the same limits as HTTP operations.
+      onSubscribe: (_ctx, _id, payload) => {
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [error as import('graphql').GraphQLError];
+        }
+        const errors = validate(schema, document, [...specifiedRules, ...limits.validationRules]);
+        if (errors.length > 0) return errors;
+        return { schema, document, variableValues: payload.variables ?? null, operationName: payload.operationName ?? null };
+      },
       onNext: (_ctx, _id, _payload, _args, result) =>
         result.errors ? { ...result, errors: result.errors.map((e) => formatError(e.toJSON(), e)) } : undefined,
       onError: (_ctx, _id, _payload, errors) => errors.map((e) => formatError(e.toJSON(), e)),
@@ -107,7 +121,9 @@ export async function startHttpServer(deps: HttpServerDeps): Promise<RunningHttp
     includeStacktraceInErrorResponses: false,
     // The process owns shutdown order (HTTP, workers, then Postgres); Apollo must not re-raise signals.
     stopOnTerminationSignals: false,
+    validationRules: limits.validationRules,
     plugins: [
+      ...limits.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       sqlCountPlugin,
