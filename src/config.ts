@@ -38,7 +38,7 @@ const schema = z.object({
   SCHEDULE_CHECK_SECONDS: z.coerce.number().int().min(1).max(45).default(30),
   /** Query limits, on by default: deepest selection, cost (graphql-armor's model), tokens, aliases. */
   QUERY_MAX_DEPTH: z.coerce.number().int().min(1).default(16),
-  QUERY_MAX_COST: z.coerce.number().int().min(1).default(20_000),
+  QUERY_MAX_COST: z.coerce.number().int().min(1).default(100_000),
   QUERY_MAX_TOKENS: z.coerce.number().int().min(1).default(5_000),
   QUERY_MAX_ALIASES: z.coerce.number().int().min(0).default(30),
   /** Introspection is off in production unless this says otherwise. */

@@ -9,6 +9,9 @@ import { runJobFromCli } from './app/cli-job';
 import { startRuntime } from './app/runtime';
 import type { NewSyncJob } from './jobs/sync-job.service';
 import { oneRosterImportCommand } from './roster/oneroster/oneroster.cli';
+import { oneRosterExportCommand } from './roster/oneroster/export/export.cli';
+import { lmsImportCommand } from './records';
+import { imsImportCommand } from './ims';
 import { printAppSchema } from './graphql/schema';
 import { createLogger } from './shared/logger';
 
@@ -88,7 +91,14 @@ async function runImport(job: NewSyncJob): Promise<number> {
 program
   .command('import')
   .description('Import a file or package in this process, with progress on stderr; the exit code says how it went.')
-  .addCommand(oneRosterImportCommand(runImport));
+  .addCommand(oneRosterImportCommand(runImport))
+  .addCommand(lmsImportCommand(runImport))
+  .addCommand(imsImportCommand(runImport));
+
+program
+  .command('export')
+  .description('Write what the database holds in a standard format.')
+  .addCommand(oneRosterExportCommand(() => openDatabase(config, log, { migrate: true })));
 
 const keys = program.command('keys').description('Manage API keys.');
 keys

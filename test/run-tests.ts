@@ -12,6 +12,7 @@ import { createDataSource } from '../src/db/data-source';
 import { startEmbeddedPostgres, type RunningPostgres } from '../src/db/embedded-postgres';
 import { createLogger } from '../src/shared/logger';
 import { TEMPLATE_DATABASE } from './support/constants';
+import { ensureOpenSshServer } from './support/sshd';
 
 async function main(): Promise<number> {
   const log = createLogger(process.env['LOG_LEVEL'] ?? 'warn', 'test-harness');
@@ -28,6 +29,8 @@ async function main(): Promise<number> {
   }
   try {
     await createTemplate(baseUrl, log);
+    // The SFTP tests run a real sshd on loopback; install Debian's openssh-server once if missing.
+    await ensureOpenSshServer().catch((error: unknown) => log.warn({ err: error }, 'no OpenSSH server: the SFTP tests will fail'));
     const files = [...findTests(path.join(distRoot, 'test')), ...findTests(path.join(distRoot, 'src'))]
       .filter((f) => filter.length === 0 || filter.some((p) => f.includes(p)))
       .sort();

@@ -1,4 +1,7 @@
+import { createImsFormatImporter } from '../ims';
+import { createLmsFormatImporter } from '../records';
 import type { FormatImporter } from '../sources';
+import { createIdentity } from './identity';
 
 /**
  * The importers sources hand their files to, one per format (`oneroster`, `lms`, `ims`,
@@ -6,5 +9,5 @@ import type { FormatImporter } from '../sources';
  * theirs here as they land.
  */
 export function createImporters(): FormatImporter[] {
-  return [];
+  return [createLmsFormatImporter(createIdentity), createImsFormatImporter()];
 }

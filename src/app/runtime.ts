@@ -20,8 +20,8 @@ export interface RuntimeOptions {
   readonly workerConcurrency: number;
   /** Extra job kinds (tests use this to drive the job machinery with their own work). */
   readonly extraHandlers?: ReadonlyMap<string, JobHandler>;
-  /** Extra format importers for sources (tests use this to drive the SFTP machinery). */
-  readonly extraImporters?: readonly FormatImporter[];
+  /** The format importers sources use, instead of app/importers.ts (tests drive the SFTP machinery with their own). */
+  readonly importers?: readonly FormatImporter[];
   /** An already open database (tests); otherwise one is opened (and migrated) from the config. */
   readonly database?: Database;
 }
@@ -57,7 +57,7 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
   try {
     await queue.start();
     await events.start();
-    const deps = { db, config, log, queue, events, importers: [...createImporters(), ...(options.extraImporters ?? [])] };
+    const deps = { db, config, log, queue, events, importers: options.importers ?? createImporters() };
     services = createServices(deps);
     const handlers = new Map([...createJobHandlers(deps, services), ...(options.extraHandlers ?? [])]);
     worker = new SyncWorker(db, queue, handlers, log);

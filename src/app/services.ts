@@ -11,7 +11,10 @@ import { toSyncJob } from '../jobs/sync-job.mapper';
 import { type RosterLoaders, type RosterServices, createRosterLoaders, createRosterServices, rosterNodes } from '../roster';
 import type { Logger } from '../shared/logger';
 import { type FormatImporter, type SourceLoaders, type SourceModule, type SourceService, createSourceLoaders, createSourceModule, sourceNodes } from '../sources';
+import { type IdentityLoaders, type IdentityService, createIdentityLoaders } from '../identity';
+import { type RecordsLoaders, type RecordsServices, createRecordsLoaders, createRecordsServices, recordsNodes } from '../records';
 import { createEntityLoaders, type EntityLoaders } from './entity-loaders';
+import { createIdentity } from './identity';
 
 /** Long-lived services, built once per process by the composition root. */
 export interface AppServices {
@@ -22,6 +25,8 @@ export interface AppServices {
   /** `{ upload | path }` of an import mutation -> job parameters. */
   readonly importInputs: ImportInputs;
   readonly roster: RosterServices;
+  readonly identity: IdentityService;
+  readonly records: RecordsServices;
   readonly sources: SourceService;
   /** Source job handlers and the schedule ticker, for the runtime. */
   readonly sourceModule: SourceModule;
@@ -32,6 +37,8 @@ export interface AppServices {
 export interface AppLoaders extends EntityLoaders {
   readonly connections: NestedConnections;
   readonly roster: RosterLoaders;
+  readonly identity: IdentityLoaders;
+  readonly records: RecordsLoaders;
   readonly sources: SourceLoaders;
 }
 
@@ -49,17 +56,22 @@ export function createServices(deps: AppDeps): AppServices {
   const syncJobs = new SyncJobService(deps.db, deps.queue, deps.events, deps.config.maxPageSize);
   const sourceModule = createSourceModule({ ...deps, syncJobs });
   const uploads = new UploadStore(deps.db);
+  const identity = createIdentity(deps.db);
+  const records = createRecordsServices(deps.db, identity);
   return {
     apiKeys: new ApiKeyService(deps.db),
     syncJobs,
     uploads,
     importInputs: new ImportInputs(uploads, deps.config.importRoots, deps.config.maxUploadBytes),
     roster: createRosterServices(deps.db, deps.config.maxPageSize),
+    identity,
+    records,
     sources: sourceModule.service,
     sourceModule,
     nodes: {
       ...rosterNodes,
       ...sourceNodes<AppLoaders>(),
+      ...recordsNodes<AppLoaders>(),
       SyncJob: async (loaders, id) => {
         const job = await loaders.syncJob.load(id);
         return job ? toSyncJob(job) : null;
@@ -73,6 +85,8 @@ export function createLoaders(deps: Pick<AppDeps, 'db' | 'config'>, services: Ap
     ...createEntityLoaders(services),
     connections: new NestedConnections(deps.db, deps.config.maxPageSize),
     roster: createRosterLoaders(deps.db),
+    identity: createIdentityLoaders(deps.db),
+    records: createRecordsLoaders(deps.db, services.records.compliance),
     sources: createSourceLoaders(deps.db),
   };
 }

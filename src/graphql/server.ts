@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type Request } from 'express';
@@ -125,6 +126,9 @@ export async function startHttpServer(deps: HttpServerDeps): Promise<RunningHttp
     plugins: [
       ...limits.plugins,
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // We set no cache hints; Apollo's default cache-control plugin would still wrap every
+      // field resolver to compute them, a measurable share of a large page's CPU.
+      ApolloServerPluginCacheControlDisabled(),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       sqlCountPlugin,
     ],

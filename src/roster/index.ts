@@ -14,3 +14,7 @@ export { Enrollment } from './enrollment/enrollment.type';
 export { toEnrollment, ENROLLMENT_COLUMNS, type EnrollmentRow } from './enrollment/enrollment.mapper';
 export { orgSubtree } from './shared/sql-conditions';
 export { optionalLocalId } from './shared/ids';
+export { RosterClass } from './class/class.type';
+export { toClass } from './class/class.mapper';
+export { JSONObject, LocalDate } from './shared/scalars';
+export { required } from './shared/required';

@@ -60,7 +60,7 @@ export function createSourceModule(deps: SourceModuleDeps): SourceModule {
   const starter = new SyncStarter(deps.db, deps.syncJobs);
   const folderDeps = { secrets, sftpTuning: deps.sftpTuning ?? DEFAULT_SFTP_TUNING, folderRoots: deps.config.sourceFolderRoots };
   const tester = new SourceTester(deps.db, importers, folderDeps);
-  const service = new SourceService(deps.db, secrets, scheduler, starter, tester, deps.config.sourceFolderRoots, deps.config.maxPageSize);
+  const service = new SourceService(deps.db, secrets, scheduler, starter, tester, importers, deps.config.sourceFolderRoots, deps.config.maxPageSize);
   const handlers = new Map<string, JobHandler>([
     [SOURCE_SYNC_KIND, new SourceSyncHandler({ ...folderDeps, db: deps.db, importers, starter })],
     [

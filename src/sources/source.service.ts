@@ -3,6 +3,7 @@ import { raw, sql, type Sql } from '../db/sql';
 import { type ListQuery, type Page, type PageRequest, countRows, fetchPage, pageWindow } from '../graphql/relay/keyset';
 import type { SyncJobEntity } from '../jobs/sync-job.entity';
 import { DomainError, notFound } from '../shared/domain-error';
+import type { ImporterRegistry } from './importers/importer-registry';
 import type { SourceScheduler } from './schedule/source-scheduler';
 import type { SourceFileStatus } from './source-file-status';
 import { ProcessedFileAction, type SourceFormat, type SourceKind } from './source-enums';
@@ -29,6 +30,7 @@ export class SourceService {
     private readonly scheduler: SourceScheduler,
     private readonly starter: SyncStarter,
     private readonly tester: SourceTester,
+    private readonly importers: ImporterRegistry,
     private readonly folderRoots: readonly string[],
     private readonly maxPageSize: number,
   ) {}
@@ -59,6 +61,7 @@ export class SourceService {
       { password: Boolean(input.password), privateKey: Boolean(input.privateKey) },
       this.folderRoots,
     );
+    this.checkFormatOptions(settings);
     return this.write(async (em) => {
       const repo = em.getRepository(SourceEntity);
       const entity = repo.create({ ...toColumns(settings), ...this.sealAll(input, { passwordEnc: null, privateKeyEnc: null, passphraseEnc: null }) });
@@ -96,6 +99,7 @@ export class SourceService {
         { password: sealed.passwordEnc !== null, privateKey: sealed.privateKeyEnc !== null },
         this.folderRoots,
       );
+      this.checkFormatOptions(settings);
       const saved = await repo.save(Object.assign(current, toColumns(settings), sealed));
       await this.scheduler.apply(saved);
       return saved;
@@ -196,6 +200,18 @@ export class SourceService {
       where: [sql`j.kind = any(${[SOURCE_SYNC_KIND, SOURCE_IMPORT_KIND]}::text[])`],
       order: [{ expr: 'j.id', direction: 'desc' }],
     };
+  }
+
+  /** The format's importer, when this server has one, vets the options it will be given. */
+  private checkFormatOptions(settings: SourceSettings): void {
+    const importer = this.importers.find(settings.format);
+    if (!importer?.validateOptions) return;
+    try {
+      importer.validateOptions(settings.formatOptions);
+    } catch (error) {
+      if (error instanceof DomainError) throw new DomainError(error.code, error.message, { ...error.details, field: 'formatOptions' });
+      throw new DomainError('BAD_USER_INPUT', `formatOptions: ${(error as Error).message}`, { field: 'formatOptions' });
+    }
   }
 
   private sealAll(input: SourceInputData, current: Pick<SourceEntity, 'passwordEnc' | 'privateKeyEnc' | 'passphraseEnc'>) {

@@ -227,6 +227,12 @@ export type SourceNodeQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string, name: string, kind: SourceKind, format: SourceFormat, host: string | null, port: number | null, username: string | null, hasPassword: boolean, hasPrivateKey: boolean, hostKeyFingerprint: string | null, folder: string, filePatterns: Array<string>, timeZone: string, lookbackDays: number, settleSeconds: number, processedAction: ProcessedFileAction, archiveFolder: string | null, formatOptions: Record<string, unknown>, createdAt: string, updatedAt: string, schedule: { cron: string, timeZone: string, nextRunAt: string | null } | null }
     | { id: string, name: string, path: string, size: number, businessDate: string | null, status: SourceFileStatus, sha256: string | null, attempts: number, resumes: number, error: string | null, disposition: FileDisposition | null, archivedPath: string | null, dispositionError: string | null, job: { id: string, status: SyncJobStatus } | null }
     | { id: string }

@@ -23,7 +23,7 @@ describe('source schedules', () => {
   before(async () => {
     drop = mkdtempSync(path.join(os.tmpdir(), 'learngraph-sched-'));
     app = await startTestApp({
-      extraImporters: [new CountingCsvImporter('lms')],
+      importers: [new CountingCsvImporter('lms')],
       env: { SECRETS_KEY: testSecretsKey(), SOURCE_FOLDER_ROOTS: drop, SCHEDULE_CHECK_SECONDS: '1' },
     });
     await createImportTable(app.db.dataSource);

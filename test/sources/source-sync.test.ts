@@ -8,7 +8,7 @@ import { toGlobalId } from '../../src/graphql/relay/global-id';
 import { SOURCE_IMPORT_KIND, SOURCE_SYNC_KIND } from '../../src/sources';
 import { startTestApp, type TestApp } from '../support/app';
 import { startSshd, type RunningSshd } from '../support/sshd';
-import { CountingCsvImporter, createImportTable, importedFiles, numberedCsv } from '../support/test-importer';
+import { CountingCsvImporter, SpoolingCsvImporter, createImportTable, importedFiles, numberedCsv } from '../support/test-importer';
 import { createSource, day, jobRow, jobsOf, ledger, put, sftpInput, syncAndWait, testSecretsKey, waitIdle } from '../support/sources';
 import { RunSyncDocument, SourceSyncJobsDocument, TestSourceDocument } from '../__generated__/graphql';
 
@@ -18,10 +18,11 @@ describe('source syncs over real SFTP', () => {
   let sshd: RunningSshd;
   let app: TestApp;
   const importer = new CountingCsvImporter('lms');
+  const spooling = new SpoolingCsvImporter('edreflect');
 
   before(async () => {
     sshd = await startSshd();
-    app = await startTestApp({ extraImporters: [importer], env: { SECRETS_KEY: testSecretsKey() } });
+    app = await startTestApp({ importers: [importer, spooling], env: { SECRETS_KEY: testSecretsKey() } });
     await createImportTable(app.db.dataSource);
   });
   after(async () => {
@@ -100,6 +101,7 @@ describe('source syncs over real SFTP', () => {
     const again = await syncAndWait(app, source.localId);
     assert.equal(touched.status, 'SUCCEEDED');
     assert.equal(again.result['readyToImport'], 0);
+    console.log(`  measured: a sync with nothing new (list, ledger, no import) ran ${again.finishedAt!.getTime() - again.startedAt!.getTime()} ms`);
     assert.equal((await importsOf(source)).length, 1, 'the touched file was not imported again');
     assert.deepEqual((await ledger(app, source.localId)).map((r) => r.status), ['IMPORTED', 'DUPLICATE']);
 
@@ -279,6 +281,24 @@ describe('source syncs over real SFTP', () => {
 
     await syncAndWait(app, source.localId);
     assert.deepEqual((await importsOf(source)).map((f) => f.lines), [200_001]);
+  });
+
+  it('hands formats that need random access a spooled local copy with its digest, and removes it after', async () => {
+    const source = await createSource(app, sftpInput(sshd, 'edreflect', { format: 'EDREFLECT', name: 'edreflect', settleSeconds: 1 }));
+    const content = numberedCsv(1_000);
+    put(path.join(sshd.root.dataDir, 'edreflect'), 'goals.csv', content, now() - 60);
+    put(path.join(sshd.root.dataDir, 'edreflect'), 'users.csv', numberedCsv(3), now() - 60);
+    const sync = await syncAndWait(app, source.localId);
+    assert.equal(sync.status, 'SUCCEEDED');
+    assert.deepEqual((await importsOf(source)).map((f) => [f.name, f.lines, f.businessDate]), [['goals.csv', 1_000, null], ['users.csv', 3, null]]);
+    const goals = spooling.spooled.find((s) => s.path.endsWith('goals.csv'))!;
+    assert.equal(goals.existed, true);
+    assert.equal(goals.sha256, createHash('sha256').update(content).digest('hex'));
+    assert.equal(existsSync(goals.path), false, 'the local copy was removed');
+    assert.deepEqual((await ledger(app, source.localId)).map((r) => [r.name, r.status, r.sha256]).sort(), [
+      ['goals.csv', 'IMPORTED', goals.sha256],
+      ['users.csv', 'IMPORTED', createHash('sha256').update(numberedCsv(3)).digest('hex')],
+    ]);
   });
 
   it('exposes the ledger as Source.files', async () => {

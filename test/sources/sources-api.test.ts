@@ -36,7 +36,7 @@ describe('sources in the graph', () => {
   before(async () => {
     sshd = await startSshd({ passwordUser: true });
     drop = mkdtempSync(path.join(os.tmpdir(), 'learngraph-drop-'));
-    app = await startTestApp({ extraImporters: [importer], env: { SECRETS_KEY: key, SOURCE_FOLDER_ROOTS: drop } });
+    app = await startTestApp({ importers: [importer], env: { SECRETS_KEY: key, SOURCE_FOLDER_ROOTS: drop } });
     await createImportTable(app.db.dataSource);
   });
   after(async () => {
@@ -95,7 +95,7 @@ describe('sources in the graph', () => {
     }
     const fields = await app.gql(`{ __type(name: "Source") { fields { name } } }`, {}, { role: ApiRole.READER });
     const names = (fields.data as { __type: { fields: { name: string }[] } }).__type.fields.map((f) => f.name);
-    assert.deepEqual(names.filter((n) => /password$|privateKey$|passphrase/i.test(n)), []);
+    assert.deepEqual(names.filter((n) => /^(password|privateKey|privateKeyPassphrase|passphrase)$|Enc$/i.test(n)), []);
 
     const deleted = await app.gql(DeleteSourceDocument, { id: source.id }, integrator);
     assert.equal(deleted.data?.deleteSource, source.id);
@@ -135,6 +135,7 @@ describe('sources in the graph', () => {
       [{ processedAction: 'ARCHIVE' }, 'archiveFolder'],
       [{ password: null, privateKey: null }, 'password'],
       [{ host: 'bad host name' }, 'host'],
+      [{ formatOptions: { invalid: true } }, 'formatOptions'],
     ];
     for (const [overrides, field] of cases) {
       const res = await app.gql(CreateSourceDocument, { input: sftpInput(sshd, 'invalid', { name: `invalid ${field}`, ...overrides }) }, integrator);
@@ -179,6 +180,22 @@ describe('sources in the graph', () => {
     assert.equal(anonymous.errors?.[0]?.extensions?.['code'], 'UNAUTHENTICATED');
   });
 
+  it('sends no credential to a server whose key is not pinned, and shows the key to pin', async () => {
+    const source = await createSource(app, sftpInput(sshd, 'unpinned', { name: 'unpinned', hostKeyFingerprint: null }));
+    const tested = await app.gql(TestSourceDocument, { id: source.id }, integrator);
+    assert.equal(tested.data?.testSource.ok, false);
+    assert.equal(tested.data?.testSource.failure?.code, 'NOT_CONFIGURED');
+    assert.equal(tested.data?.testSource.presentedHostKeyFingerprint, sshd.hostKeyFingerprint);
+    const sync = await syncAndWait(app, source.localId);
+    assert.equal(sync.failureCode, 'NOT_CONFIGURED');
+    assert.equal(sync.attempts, 1);
+
+    await app.gql(UpdateSourceDocument, { id: source.id, input: { hostKeyFingerprint: tested.data!.testSource.presentedHostKeyFingerprint } }, integrator);
+    const pinned = await app.gql(TestSourceDocument, { id: source.id }, integrator);
+    assert.equal(pinned.data?.testSource.ok, true);
+    assert.equal(pinned.data?.testSource.hostKeyVerified, true);
+  });
+
   it('reports a wrong password as AUTH_FAILED, in testSource and as a failed sync', async () => {
     const good = await app.gql(CreateSourceDocument, { input: passwordSource({ name: 'password ok', format: 'LMS', schedule: null, filePatterns: ['*.csv'] }) }, integrator);
     writeFileSync(path.join(sshd.passwordUser!.localDir, `SCORM${day(-1)}.csv`), 'n\n1,a\n');
@@ -200,12 +217,22 @@ describe('sources in the graph', () => {
   it('syncs a local drop folder with the same flow, and refuses folders outside SOURCE_FOLDER_ROOTS', async () => {
     const folder = path.join(drop, 'sis');
     mkdirSync(folder);
-    const source = await createSource(app, { name: 'SIS drop', kind: 'LOCAL_FOLDER', format: 'LMS', folder, settleSeconds: 1, processedAction: 'ARCHIVE', archiveFolder: 'processed' });
+    const source = await createSource(app, {
+      name: 'SIS drop',
+      kind: 'LOCAL_FOLDER',
+      format: 'LMS',
+      folder,
+      settleSeconds: 1,
+      processedAction: 'ARCHIVE',
+      archiveFolder: 'processed',
+      formatOptions: { columns: { username: 'Login' } },
+    });
     put(folder, `Completion${day(-1)}.csv`, 'n,text\n1,a\n2,b\n', Math.floor(Date.now() / 1000) - 60);
     const sync = await syncAndWait(app, source.localId);
     assert.equal(sync.status, 'SUCCEEDED');
     assert.deepEqual((await ledger(app, source.localId)).map((r) => [r.name, r.status, r.disposition]), [[`Completion${day(-1)}.csv`, 'IMPORTED', 'ARCHIVED']]);
     assert.equal(readFileSync(path.join(folder, 'processed', `Completion${day(-1)}.csv`), 'utf8'), 'n,text\n1,a\n2,b\n');
+    assert.deepEqual(importer.lastOptions, { columns: { username: 'Login' } }, 'format options reach the importer');
     const tested = await app.gql(TestSourceDocument, { id: source.id }, integrator);
     assert.equal(tested.data?.testSource.ok, true);
     assert.equal(tested.data?.testSource.hostKeyVerified, false);
@@ -224,7 +251,7 @@ describe('secrets in the logs', () => {
     const runtime = await startRuntime(config, log, {
       http: true,
       workerConcurrency: 1,
-      extraImporters: [new CountingCsvImporter('lms')],
+      importers: [new CountingCsvImporter('lms')],
       database: { dataSource: db.dataSource, url: db.url, embedded: false, close: async () => {} },
     });
     const { key } = await runtime.services.apiKeys.create('log test', ApiRole.ADMIN);
@@ -236,31 +263,41 @@ describe('secrets in the logs', () => {
       });
       return (await res.json()) as { data?: Record<string, { id: string }> };
     };
-    try {
-      const input = { name: 'logged', kind: 'SFTP', format: 'LMS', host: sshd.host, port: sshd.port, username: sshd.passwordUser!.username, password: 'p4ss-w0rd-LOGCHECK', hostKeyFingerprint: sshd.hostKeyFingerprint, folder: '/upload', settleSeconds: 0 };
-      const created = await gql(`mutation($input: CreateSourceInput!) { createSource(input: $input) { id } }`, { input });
-      const id = created.data!['createSource']!.id;
-      await gql(`mutation($id: ID!) { testSource(id: $id) { ok } }`, { id });
-      await gql(`mutation($id: ID!, $input: UpdateSourceInput!) { updateSource(id: $id, input: $input) { id } }`, {
-        id,
-        input: { privateKey: sshd.root.privateKey, password: 'an0ther-LOGCHECK', timeZone: 'Nowhere/Never' },
-      });
-      await gql(`mutation($id: ID!) { runSync(sourceId: $id) { id } }`, { id });
-      const localId = Buffer.from(id, 'base64url').toString().split(':')[1]!;
+    const waitIdle = async (localId: string) => {
       for (let i = 0; i < 100; i++) {
         const [row] = (await db.dataSource.query(`select count(*)::int as n from sync_job where source_id = $1 and status in ('QUEUED','RUNNING')`, [localId])) as { n: number }[];
-        if (row!.n === 0) break;
+        if (row!.n === 0) return;
         await new Promise((r) => setTimeout(r, 100));
       }
-      assert.equal(toGlobalId('Source', localId), id);
+    };
+    const user = sshd.passwordUser!;
+    try {
+      const input = { name: 'logged', kind: 'SFTP', format: 'LMS', host: sshd.host, port: sshd.port, username: user.username, password: user.password, hostKeyFingerprint: sshd.hostKeyFingerprint, folder: '/upload', settleSeconds: 0 };
+      const statuses: string[] = [];
+      for (const [name, password] of [['logged', user.password], ['logged wrong', 'p4ss-w0rd-LOGCHECK']] as const) {
+        const created = await gql(`mutation($input: CreateSourceInput!) { createSource(input: $input) { id } }`, { input: { ...input, name, password } });
+        const id = created.data!['createSource']!.id;
+        await gql(`mutation($id: ID!) { testSource(id: $id) { ok } }`, { id });
+        await gql(`mutation($id: ID!, $input: UpdateSourceInput!) { updateSource(id: $id, input: $input) { id } }`, {
+          id,
+          input: { privateKey: sshd.root.privateKey, password: 'an0ther-LOGCHECK', timeZone: 'Nowhere/Never' }, // refused
+        });
+        await gql(`mutation($id: ID!) { runSync(sourceId: $id) { id } }`, { id });
+        const localId = Buffer.from(id, 'base64url').toString().split(':')[1]!;
+        assert.equal(toGlobalId('Source', localId), id);
+        await waitIdle(localId);
+        const [job] = (await db.dataSource.query(`select status, failure_code from sync_job where source_id = $1`, [localId])) as Record<string, string>[];
+        statuses.push(`${job?.['status']} ${job?.['failure_code'] ?? ''}`.trim());
+      }
+      assert.deepEqual(statuses, ['SUCCEEDED', 'FAILED AUTH_FAILED']);
     } finally {
       await runtime.close();
       await db.drop();
       await sshd.stop();
     }
     const text = readFileSync(logFile, 'utf8');
-    assert.ok(text.length > 1_000, 'the runtime did log at trace level');
-    assert.ok(!text.includes('LOGCHECK'), 'no password in the log');
+    assert.match(text, /"msg":"sync job finished"/, 'the runtime logged to this file');
+    assert.ok(!text.includes('LOGCHECK') && !text.includes(user.password), 'no password in the log');
     assert.ok(!text.includes('OPENSSH PRIVATE KEY') && !text.includes(sshd.root.privateKey.split('\n')[1]!), 'no private key in the log');
     rmSync(path.dirname(logFile), { recursive: true, force: true });
   });

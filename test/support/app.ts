@@ -33,7 +33,8 @@ export interface TestApp {
 export async function startTestApp(
   options: {
     extraHandlers?: ReadonlyMap<string, JobHandler>;
-    extraImporters?: readonly FormatImporter[];
+    /** Format importers for sources, instead of the built-in ones. */
+    importers?: readonly FormatImporter[];
     workerConcurrency?: number;
     env?: NodeJS.ProcessEnv;
   } = {},
@@ -52,7 +53,7 @@ export async function startTestApp(
     http: true,
     workerConcurrency: options.workerConcurrency ?? 1,
     ...(options.extraHandlers ? { extraHandlers: options.extraHandlers } : {}),
-    ...(options.extraImporters ? { extraImporters: options.extraImporters } : {}),
+    ...(options.importers ? { importers: options.importers } : {}),
     database: { dataSource: db.dataSource, url: db.url, embedded: false, close: async () => {} },
   });
   const keys = {} as Record<ApiRole, string>;

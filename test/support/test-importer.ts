@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
+import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '../../src/shared/domain-error';
-import type { ImportContext, StreamImporter, StreamedSourceFile } from '../../src/sources';
+import type { FileImporter, ImportContext, SpooledSourceFile, StreamImporter, StreamedSourceFile } from '../../src/sources';
 
 /** What the test importer applied, one row per imported file (in its own table of the test database). */
 export const IMPORT_TABLE = 'test_source_import';
@@ -28,15 +29,23 @@ export class CountingCsvImporter implements StreamImporter {
   onLine: ((line: number, file: StreamedSourceFile) => void | Promise<void>) | undefined;
   /** Names that fail with INVALID_FILE (after reading them whole). */
   failNames = new Set<string>();
+  /** The format options of the last import (the source's `formatOptions`). */
+  lastOptions: Record<string, unknown> | undefined;
 
   constructor(readonly format: string = 'lms') {}
+
+  /** Refuses `{ "invalid": true }`, to show sources ask their importer before saving options. */
+  validateOptions(options: unknown): void {
+    if ((options as { invalid?: unknown }).invalid === true) throw new Error('"invalid" is not an option of this importer');
+  }
 
   /** Files named `UNSUPPORTED*` match patterns but are not this importer's. */
   accepts(name: string): boolean {
     return !/^UNSUPPORTED/i.test(name);
   }
 
-  async import(file: StreamedSourceFile, _options: Record<string, unknown>, context: ImportContext): Promise<void> {
+  async import(file: StreamedSourceFile, options: Record<string, unknown>, context: ImportContext): Promise<void> {
+    this.lastOptions = options;
     const hash = createHash('sha256');
     file.stream.on('data', (chunk: Buffer) => hash.update(chunk));
     let lines = 0;
@@ -88,4 +97,30 @@ export function numberedCsv(lines: number, width = 40): string {
   let out = 'n,text\n';
   for (let i = 1; i <= lines; i++) out += `${i},${pad}\n`;
   return out;
+}
+
+/**
+ * The same importer for formats that need a whole local file (zip packages): it gets a
+ * spooled copy and its digest, and checks the copy is gone afterwards.
+ */
+export class SpoolingCsvImporter implements FileImporter {
+  readonly input = 'file';
+  /** Local copies it was given, with whether each still existed while it read. */
+  readonly spooled: { path: string; sha256: string; existed: boolean }[] = [];
+
+  constructor(readonly format: string) {}
+
+  accepts(): boolean {
+    return true;
+  }
+
+  async import(file: SpooledSourceFile, options: Record<string, unknown>, context: ImportContext): Promise<void> {
+    this.spooled.push({ path: file.path, sha256: file.sha256.toString('hex'), existed: existsSync(file.path) });
+    const { name, remotePath, size, businessDate, sourceId, sourceLabel } = file;
+    await new CountingCsvImporter(this.format).import(
+      { name, remotePath, size, businessDate, sourceId, sourceLabel, stream: createReadStream(file.path) },
+      options,
+      context,
+    );
+  }
 }

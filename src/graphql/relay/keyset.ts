@@ -96,6 +96,10 @@ export async function fetchPagesByParent<Row>(
       where ${and([sql`${parent} = any(${parentIds}::bigint[])`, ...query.where, ...cursorConditions(query, window)])}
     ) s where "__rn" <= ${window.limit + 1} order by "__parent", "__rn"`.render();
   const rows = (await db.query(statement.text, statement.values)) as Record<string, unknown>[];
+  return groupPages<Row>(query, rows, parentIds, window);
+}
+
+function groupPages<Row>(query: ListQuery, rows: Record<string, unknown>[], parentIds: readonly string[], window: Window): Map<string, Page<Row>> {
   const grouped = new Map<string, Record<string, unknown>[]>();
   for (const row of rows) {
     const key = String(row['__parent']);
@@ -104,6 +108,36 @@ export async function fetchPagesByParent<Row>(
     list.push(row);
   }
   return new Map(parentIds.map((id) => [id, toPage<Row>(query, grouped.get(id) ?? [], window)]));
+}
+
+/**
+ * The same pages as fetchPagesByParent, as one LATERAL subquery per parent with its own ORDER
+ * BY and LIMIT: each parent's rows are read in index order and reading stops after the page,
+ * where the window form reads every row of every parent first. Better for lists that are long
+ * per parent and ordered by an index (a learner's timeline); the window form plans faster for
+ * short ones.
+ */
+export async function fetchPagesByParentLateral<Row>(
+  db: Queryable,
+  query: ListQuery,
+  parentExpr: string,
+  parentIds: readonly string[],
+  window: Window,
+): Promise<Map<string, Page<Row>>> {
+  const order = window.backward ? reversed(query.order) : query.order;
+  // row_number() over () numbers the page's rows in the order its ORDER BY produced them, so
+  // the outer ORDER BY can keep that order without comparing the keys again.
+  const statement = sql`select x.* from unnest(${parentIds}::bigint[]) with ordinality as "__p"(id, n)
+    cross join lateral (
+      select y.*, row_number() over () as "__rn" from (
+        select ${query.select}, ${keyColumns(query)}, "__p".id::text as "__parent"
+        from ${query.from}
+        where ${and([sql`${raw(parentExpr)} = "__p".id`, ...query.where, ...cursorConditions(query, window)])}
+        order by ${orderBy(order)} limit ${window.limit + 1}
+      ) y
+    ) x order by "__p".n, x."__rn"`.render();
+  const rows = (await db.query(statement.text, statement.values)) as Record<string, unknown>[];
+  return groupPages<Row>(query, rows, parentIds, window);
 }
 
 /** `count(*)` of a whole list, ignoring cursors; only run when a client asks for totalCount. */

@@ -6,6 +6,7 @@ import {
   type Queryable,
   countRowsByParent,
   fetchPagesByParent,
+  fetchPagesByParentLateral,
   pageWindow,
 } from './keyset';
 
@@ -26,14 +27,16 @@ export class NestedConnections {
   /**
    * @param signature identifies the list and everything that shapes it besides the parent and
    *   page arguments (field name, filter and order values), e.g. `JSON.stringify(['Org.classes', filter, order])`.
+   * @param strategy `lateral` for lists long per parent and read in index order (see fetchPagesByParentLateral).
    */
-  page<Row>(signature: string, query: ListQuery, parentExpr: string, args: PageRequest, parentId: string): Promise<Page<Row>> {
+  page<Row>(signature: string, query: ListQuery, parentExpr: string, args: PageRequest, parentId: string, strategy: 'window' | 'lateral' = 'window'): Promise<Page<Row>> {
     const window = pageWindow(query, args, this.maxPageSize);
     const key = JSON.stringify([signature, args.first ?? null, args.after ?? null, args.last ?? null, args.before ?? null]);
     let loader = this.pages.get(key);
     if (!loader) {
       loader = new DataLoader<string, Page<unknown>>(async (ids) => {
-        const pages = await fetchPagesByParent<unknown>(this.db, query, parentExpr, ids, window);
+        const fetch = strategy === 'lateral' ? fetchPagesByParentLateral : fetchPagesByParent;
+        const pages = await fetch<unknown>(this.db, query, parentExpr, ids, window);
         return ids.map((id) => pages.get(id) as Page<unknown>);
       });
       this.pages.set(key, loader);

@@ -159,6 +159,10 @@ export class SftpSession {
     this.assertAlive();
     const options = { start, autoClose: true, ...(end !== undefined ? { end } : {}) };
     const stream = this.client.createReadStream(file, options) as unknown as Readable;
+    // When a connection dies with several reads in flight, ssh2 can emit "No response from
+    // server" more than once, the later ones after the reader has let go. The reader still sees
+    // the first error through its own listener; the later ones must not crash the process.
+    stream.on('error', () => {});
     this.streams.add(stream);
     stream.once('close', () => this.streams.delete(stream));
     return stream;

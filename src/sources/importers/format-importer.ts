@@ -37,6 +37,8 @@ interface ImporterBase {
   readonly format: string;
   /** Whether it knows how to read a file of this name (after the source's patterns matched). */
   accepts(name: string): boolean;
+  /** Checks a source's `formatOptions` when the source is saved; throws to refuse them. */
+  validateOptions?(options: unknown): void;
 }
 
 /**

@@ -27,9 +27,9 @@ export class ScheduleTicker {
 
   start(): void {
     this.stopped = false;
-    this.timer = setInterval(() => this.poll(), this.intervalMs);
+    this.timer = setInterval(() => void this.poll(), this.intervalMs);
     this.timer.unref();
-    this.poll();
+    void this.poll();
   }
 
   async stop(): Promise<void> {

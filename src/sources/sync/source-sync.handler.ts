@@ -8,10 +8,10 @@ import { FilePatterns } from '../file-pattern';
 import { type FolderDeps, openSourceFolder } from '../folder/open-folder';
 import type { RemoteFolder } from '../folder/remote-folder';
 import type { ImporterRegistry } from '../importers/importer-registry';
-import { SourceFileLedger } from '../ledger/source-file-ledger';
+import { type Observation, SourceFileLedger } from '../ledger/source-file-ledger';
 import { SourceEntity } from '../source.entity';
 import type { SourceSyncParams } from './job-kinds';
-import { scanFolder, toListed } from './scan-folder';
+import { type Scan, scanFolder, toListed } from './scan-folder';
 import type { SyncStarter } from './sync-starter';
 
 export interface SourceSyncDeps extends FolderDeps {
@@ -50,9 +50,9 @@ export class SourceSyncHandler implements JobHandler {
     let listed = 0;
     let duplicates = 0;
     let retried = 0;
-    let scan;
-    let first;
-    let second = null;
+    let scan: Scan;
+    let first: Observation;
+    let second: Observation | null = null;
     try {
       progress.setPhase('listing');
       scan = await scanFolder(folder, settings, importer);
@@ -74,8 +74,9 @@ export class SourceSyncHandler implements JobHandler {
       await folder.close();
     }
     const waiting = (second ?? first).waiting;
-    const next = await this.deps.starter.startNextImport(sourceId, job.id, [job.id]);
+    // Counted before the chain starts: its first import may take its row at once on another worker.
     const ready = await ledger.ready(sourceId);
+    const next = await this.deps.starter.startNextImport(sourceId, job.id, [job.id]);
     progress.setResult({
       listed,
       ignored: scan.ignored,

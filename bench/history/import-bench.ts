@@ -1,0 +1,78 @@
+import { createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
+import { once } from 'node:events';
+import { pipeline } from 'node:stream/promises';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { DataSource } from 'typeorm';
+import { createIdentity } from '../../src/app/identity';
+import { openPackage } from '../../src/ingest';
+import { ProgressReporter } from '../../src/jobs/progress-reporter';
+import { SyncJobEntity } from '../../src/jobs/sync-job.entity';
+import { importLmsFile, parseLmsOptions } from '../../src/records';
+
+export interface ImportFigures {
+  readonly rows: number;
+  readonly rawCopySeconds: number;
+  readonly importSeconds: number;
+  readonly added: number;
+}
+
+const HEADER = ['username', 'uniqueid', 'Date', 'SCORM Name', 'Sco Name', 'Status', 'Attempt Number', 'Score'];
+const STATUSES = ['passed', 'completed', 'failed', 'incomplete'];
+
+/** A SCORM file as the LMS writes it: every value quoted, CRLF, learners that exist; `nonce` makes its bytes new (the ledger skips a file seen before). */
+export async function writeScormFile(file: string, rows: number, users: number, nonce = String(Date.now())): Promise<void> {
+  const out = createWriteStream(file);
+  const write = async (line: string): Promise<void> => {
+    if (!out.write(line)) await once(out, 'drain');
+  };
+  const q = (values: (string | number)[]): string => values.map((v) => `"${v}"`).join(',') + '\r\n';
+  await write(q(HEADER));
+  for (let i = 1; i <= rows; i++) {
+    const u = 1 + ((i * 7) % users);
+    const day = 1 + (i % 28);
+    await write(q([`u${u}`, `S${u}`, `2026-02-${String(day).padStart(2, '0')} 10:${String(i % 60).padStart(2, '0')}:00`, `Bench Module ${i % 300}`, `SCO ${nonce}`, STATUSES[i % 4] as string, 1 + Math.floor(i / users), i % 100]));
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+/** `COPY … (FORMAT csv, HEADER)` of the file into a text table with its columns: the floor. */
+export async function rawCopy(url: string, file: string): Promise<{ rows: number; seconds: number }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('begin');
+    await client.query(`create temp table raw_scorm (${HEADER.map((h) => `"${h}" text`).join(', ')}) on commit drop`);
+    const started = process.hrtime.bigint();
+    const copy = client.query(copyFrom('copy raw_scorm from stdin (format csv, header true)'));
+    await pipeline(createReadStream(file), copy);
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    await client.query('rollback');
+    return { rows: copy.rowCount, seconds };
+  } finally {
+    await client.end();
+  }
+}
+
+/** The whole LMS import of the file, as a job runs it: ledger, parse, validate, stage, match, upsert, history. */
+export async function lmsImport(db: DataSource, file: string, system: string): Promise<{ seconds: number; added: number }> {
+  const job = await db.getRepository(SyncJobEntity).save({ kind: 'lms', sourceLabel: 'bench', params: {} });
+  const progress = new ProgressReporter(db, job.id, () => {});
+  const pkg = await openPackage(file);
+  try {
+    const started = process.hrtime.bigint();
+    const result = await importLmsFile(
+      { entry: pkg.entries[0]!, sourceLabel: 'bench' },
+      parseLmsOptions({ system }),
+      { db, identity: createIdentity(db), progress, signal: new AbortController().signal, jobId: job.id },
+      false,
+    );
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    await progress.flush();
+    return { seconds, added: result.outcome?.added ?? 0 };
+  } finally {
+    await pkg.close();
+  }
+}

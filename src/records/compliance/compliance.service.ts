@@ -1,0 +1,54 @@
+import { raw, sql, type Sql } from '../../db/sql';
+import type { ListQuery, Queryable } from '../../graphql/relay/keyset';
+import { orgSubtree } from '../../roster';
+import { DomainError } from '../../shared/domain-error';
+import type { HoldingRow } from './compliance.mapper';
+import { holdingsOf, statusOf } from './compliance.sql';
+
+export const DEFAULT_WINDOW_DAYS = 30;
+
+/** Windows are whole days, up to ten years. */
+export function checkWindow(days: number): number {
+  if (!Number.isInteger(days) || days < 0 || days > 3660) throw new DomainError('BAD_USER_INPUT', '`within` must be 0-3660 days', { field: 'within' });
+  return days;
+}
+
+/** Compliance: what users hold, and what expires. */
+export class ComplianceService {
+  constructor(private readonly db: Queryable) {}
+
+  /** Holdings of many users in one statement (the per-request loader's batch), soonest expiry first. */
+  async holdings(userIds: readonly string[], days: number): Promise<Map<string, HoldingRow[]>> {
+    const statement = sql`select h.*, ${statusOf('h.valid_until', days)} as status
+        from ${holdingsOf(sql`select unnest(${[...userIds]}::bigint[])`)} h
+       order by h.user_id, h.valid_until, h.item_id`.render();
+    const rows = (await this.db.query(statement.text, statement.values)) as HoldingRow[];
+    const byUser = new Map<string, HoldingRow[]>(userIds.map((id) => [id, []]));
+    for (const row of rows) byUser.get(row.user_id)?.push(row);
+    return byUser;
+  }
+
+  /**
+   * Who is out of date or about to be: holdings that expire within `days` (and, when asked,
+   * those already expired), of users with a role at the org or below it (everyone without an
+   * org), soonest first.
+   */
+  expiringQuery(orgId: string | null, days: number, includeExpired: boolean): ListQuery {
+    const users: Sql = orgId
+      ? sql`select r.user_id from role r where r.deleted_at is null and r.org_id in ${orgSubtree(orgId)}`
+      : raw('select u.id from roster_user u where u.deleted_at is null');
+    const where: Sql[] = [sql`x.valid_until < now() + make_interval(days => ${days}::integer)`];
+    if (!includeExpired) where.push(raw('x.valid_until >= now()'));
+    return {
+      key: `expiring:${days}:${includeExpired}`,
+      select: raw('x.*'),
+      from: sql`(select h.*, ${statusOf('h.valid_until', days)} as status from ${holdingsOf(users)} h) x`,
+      where,
+      order: [
+        { expr: 'x.valid_until', direction: 'asc' },
+        { expr: 'x.user_id', direction: 'asc' },
+        { expr: 'x.item_id', direction: 'asc' },
+      ],
+    };
+  }
+}

@@ -1,0 +1,75 @@
+import DataLoader from 'dataloader';
+import type { Queryable } from '../graphql/relay/keyset';
+import type { HoldingRow } from './compliance/compliance.mapper';
+import type { ComplianceService } from './compliance/compliance.service';
+import { type HistoryRow, ITEM_COLUMNS, type LearningItemRow, RECORD_HISTORY_COLUMNS, type StatusChangeRow } from './model/record-rows';
+
+/** Per-request batching for learning records and items; one statement per batch. */
+export interface RecordsLoaders {
+  readonly item: DataLoader<string, LearningItemRow | null>;
+  readonly record: DataLoader<string, HistoryRow | null>;
+  /** A record's status history, oldest first. */
+  readonly statusHistory: DataLoader<string, StatusChangeRow[]>;
+  /** Items whose completion counts as the keyed item's. */
+  readonly equivalents: DataLoader<string, LearningItemRow[]>;
+  /** Items the keyed item's completion counts for. */
+  readonly countsAs: DataLoader<string, LearningItemRow[]>;
+  /** Holdings by user, for a window of days (one loader per window asked for in the request). */
+  compliance(days: number): DataLoader<string, HoldingRow[]>;
+}
+
+export function createRecordsLoaders(db: Queryable, compliance: ComplianceService): RecordsLoaders {
+  const byWindow = new Map<number, DataLoader<string, HoldingRow[]>>();
+  return {
+    item: byId(db, `select ${ITEM_COLUMNS} from learning_item i where i.id = any($1::bigint[])`),
+    record: byId(db, `select ${RECORD_HISTORY_COLUMNS} from learning_record r left join learning_item i on i.id = r.item_id where r.id = any($1::bigint[])`),
+    statusHistory: grouped(
+      db,
+      `select s.id, s.record_id, s.status, s.status_text, s.occurred_at, s.completed_at, to_char(s.as_of, 'YYYY-MM-DD') as as_of, s.recorded_at,
+              s.record_id::text as "__key"
+         from learning_record_status s where s.record_id = any($1::bigint[]) order by s.record_id, s.id`,
+    ),
+    equivalents: grouped(
+      db,
+      `select ${ITEM_COLUMNS}, e.item_id::text as "__key" from learning_item_equivalence e join learning_item i on i.id = e.equivalent_item_id
+        where e.item_id = any($1::bigint[]) order by i.name, i.id`,
+    ),
+    countsAs: grouped(
+      db,
+      `select ${ITEM_COLUMNS}, e.equivalent_item_id::text as "__key" from learning_item_equivalence e join learning_item i on i.id = e.item_id
+        where e.equivalent_item_id = any($1::bigint[]) order by i.name, i.id`,
+    ),
+    compliance(days: number) {
+      let loader = byWindow.get(days);
+      if (!loader) {
+        loader = new DataLoader(async (userIds) => {
+          const holdings = await compliance.holdings(userIds, days);
+          return userIds.map((id) => holdings.get(id) ?? []);
+        });
+        byWindow.set(days, loader);
+      }
+      return loader;
+    },
+  };
+}
+
+function byId<Row extends { id: string }>(db: Queryable, text: string): DataLoader<string, Row | null> {
+  return new DataLoader(async (ids) => {
+    const rows = (await db.query(text, [ids])) as Row[];
+    const found = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+}
+
+function grouped<Row>(db: Queryable, text: string): DataLoader<string, Row[]> {
+  return new DataLoader(async (keys) => {
+    const rows = (await db.query(text, [keys])) as (Row & { __key: string })[];
+    const groups = new Map<string, Row[]>();
+    for (const { __key, ...row } of rows) {
+      let list = groups.get(__key);
+      if (!list) groups.set(__key, (list = []));
+      list.push(row as Row);
+    }
+    return keys.map((k) => groups.get(k) ?? []);
+  });
+}

@@ -1,0 +1,16 @@
+import { ComplianceResolver } from './compliance/compliance.resolver';
+import { EnrollmentHistoryEntryResolver, LearningRecordResolver, UnmatchedRecordsResolver } from './history/learning-record.resolver';
+import { UserLearningResolver } from './history/user-learning.resolver';
+import { LearningItemResolver } from './items/learning-item.resolver';
+import { LmsResolver } from './lms/lms.resolver';
+
+/** Every resolver class of the records graph. */
+export const recordsResolvers: Function[] = [
+  UserLearningResolver,
+  LearningRecordResolver,
+  EnrollmentHistoryEntryResolver,
+  UnmatchedRecordsResolver,
+  LearningItemResolver,
+  ComplianceResolver,
+  LmsResolver,
+];

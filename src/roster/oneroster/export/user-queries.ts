@@ -1,0 +1,84 @@
+import type { OneRosterVersion } from '../versions';
+import type { ExportQuery } from './export-query';
+import { HEAD } from './record-queries';
+import { role12 } from './vocabularies';
+import { BLANK, boolText, dateText, listText } from './sql-text';
+
+/** `{type:id}` pairs from the user's live `userId` identifiers (a set: sorted for reproducible files). */
+const USER_IDS = `(select string_agg('{' || i.namespace || ':' || i.value || '}', ',' order by i.namespace, i.value)
+  from user_identifier i where i.user_id = t.id and i.kind = 'userId' and i.deleted_at is null)`;
+
+/** Agents that are themselves in the package; a deleted parent drops out of the list. */
+const AGENTS = `(select string_agg(a.sourced_id, ',' order by a.sourced_id)
+  from agent g join export_user a on a.id = g.agent_user_id where g.user_id = t.id and g.deleted_at is null)`;
+
+/** 1.1 `orgSourcedIds`: every exported org the user holds a live role at. */
+const ROLE_ORGS = `(select string_agg(distinct o.sourced_id, ',' order by o.sourced_id)
+  from role r join export_org o on o.id = r.org_id where r.user_id = t.id and r.deleted_at is null)`;
+
+export function usersQuery(version: OneRosterVersion): ExportQuery {
+  const common = {
+    ...HEAD,
+    enabledUser: boolText('t.enabled_user'),
+    username: 't.username',
+    userIds: USER_IDS,
+    givenName: 't.given_name',
+    familyName: 't.family_name',
+    middleName: 't.middle_name',
+    identifier: 't.identifier',
+    email: 't.email',
+    sms: 't.sms',
+    phone: 't.phone',
+    agentSourcedIds: AGENTS,
+    grades: listText('t.grades'),
+    // Never stored (see UserEntity), so never exported.
+    password: BLANK,
+  };
+  if (version === '1.1') {
+    return {
+      file: 'users',
+      table: 'roster_user',
+      from: `roster_user t join export_user x on x.id = t.id`,
+      // The role chosen for 1.1 is computed once, with the export set (export-sets.ts).
+      columns: { ...common, orgSourcedIds: ROLE_ORGS, role: 'x.role' },
+    };
+  }
+  return {
+    file: 'users',
+    table: 'roster_user',
+    from: `roster_user t join export_user x on x.id = t.id left join export_org po on po.id = t.primary_org_id`,
+    columns: {
+      ...common,
+      userMasterIdentifier: 't.user_master_identifier',
+      preferredGivenName: 't.preferred_given_name',
+      preferredMiddleName: 't.preferred_middle_name',
+      preferredFamilyName: 't.preferred_family_name',
+      primaryOrgSourcedId: 'po.sourced_id',
+      pronouns: 't.pronouns',
+    },
+  };
+}
+
+/**
+ * 1.2 roles.csv. Roles mapped from a 1.1 user have no sourcedId, yet 1.2 requires one: they get
+ * a stable one derived from what identifies them (user, org, role), so exporting twice writes
+ * the same id. The lengths keep `a/b`+`c` apart from `a`+`b/c`.
+ */
+export const rolesQuery: ExportQuery = {
+  file: 'roles',
+  table: 'role',
+  from: `role t join export_user u on u.id = t.user_id join export_org o on o.id = t.org_id`,
+  // A role 1.2 has no word for (only a malformed stored value) cannot be written.
+  where: `${role12('t.role', 'o.type')} is not null`,
+  columns: {
+    ...HEAD,
+    sourcedId: `coalesce(t.sourced_id, 'role-' || md5(format('%s:%s:%s:%s:%s', length(u.sourced_id), u.sourced_id, length(o.sourced_id), o.sourced_id, t.role)))`,
+    userSourcedId: 'u.sourced_id',
+    roleType: 't.role_type',
+    role: role12('t.role', 'o.type'),
+    beginDate: dateText('t.begin_date'),
+    endDate: dateText('t.end_date'),
+    orgSourcedId: 'o.sourced_id',
+    userProfileSourcedId: 't.user_profile',
+  },
+};

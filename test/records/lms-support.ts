@@ -1,0 +1,55 @@
+import type { SyncJobEntity } from '../../src/jobs/sync-job.entity';
+import type { LmsJobParams } from '../../src/records';
+import type { TestApp } from '../support/app';
+
+export interface JobOutcome {
+  readonly job: SyncJobEntity;
+  readonly issues: { severity: string; code: string; line: number | null; column: string | null; message: string; record_key: string | null }[];
+}
+
+/** Runs an `lms` job in the test process (as the CLI does) and returns it finished, with its issues. */
+export async function runLms(app: TestApp, params: LmsJobParams, label = 'test'): Promise<JobOutcome> {
+  const running = await app.runtime.runJob({ kind: 'lms', sourceLabel: label, params: { ...params } });
+  const job = await running.finished;
+  const issues = (await app.db.dataSource.query(
+    `select severity, code, line, "column", message, record_key from sync_job_issue where job_id = $1 order by id`,
+    [job.id],
+  )) as JobOutcome['issues'];
+  return { job, issues };
+}
+
+export interface RecordRow {
+  kind: string;
+  user_id: string | null;
+  item: string;
+  record_key: string;
+  status: string;
+  status_text: string | null;
+  score: string | null;
+  attempt: number | null;
+  occurred_at: Date;
+  completed_at: Date | null;
+  valid_until: Date | null;
+  as_of: string;
+}
+
+/** Every record of a system, in a stable order. */
+export async function records(app: TestApp, system = 'lms'): Promise<RecordRow[]> {
+  return (await app.db.dataSource.query(
+    `select r.kind, r.user_id::text, i.name as item, regexp_replace(r.record_key, '^[0-9]+[|]', '') as record_key, r.status, r.status_text, r.score::text, r.attempt, r.occurred_at, r.completed_at,
+            r.valid_until, to_char(r.as_of, 'YYYY-MM-DD') as as_of
+       from learning_record r join learning_item i on i.id = r.item_id where r.system = $1 order by r.kind, i.name, r.record_key, r.person_id`,
+    [system],
+  )) as RecordRow[];
+}
+
+/** The status history of every record of a system, by the record's item and key. */
+export async function histories(app: TestApp, system = 'lms'): Promise<Record<string, string[]>> {
+  const rows = (await app.db.dataSource.query(
+    `select i.name || ' ' || regexp_replace(r.record_key, '^[0-9]+[|]', '') as k, array_agg(s.status order by s.id) as statuses
+       from learning_record r join learning_item i on i.id = r.item_id join learning_record_status s on s.record_id = r.id
+      where r.system = $1 group by 1 order by 1`,
+    [system],
+  )) as { k: string; statuses: string[] }[];
+  return Object.fromEntries(rows.map((r) => [r.k, r.statuses]));
+}
