@@ -1,5 +1,6 @@
 import { createImsFormatImporter } from '../ims';
 import { createLmsFormatImporter } from '../records';
+import { createOneRosterFormatImporter } from '../roster/oneroster/oneroster.format-importer';
 import type { FormatImporter } from '../sources';
 import { createIdentity } from './identity';
 
@@ -9,5 +10,5 @@ import { createIdentity } from './identity';
  * theirs here as they land.
  */
 export function createImporters(): FormatImporter[] {
-  return [createLmsFormatImporter(createIdentity), createImsFormatImporter()];
+  return [createOneRosterFormatImporter(), createLmsFormatImporter(createIdentity), createImsFormatImporter()];
 }
