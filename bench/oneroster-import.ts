@@ -2,8 +2,9 @@
  * `npm run bench:oneroster`: a generated district as a OneRoster 1.2 bulk package (≥200k
  * users, 10k classes, 1M enrollments), imported for real (STRICT, one transaction, in a child
  * process so its peak RSS is its own) against a raw COPY of the same files into bare tables,
- * then a 1% delta. Prints rows/s, the import/COPY ratio, peak RSS, delta/bulk, and where the
- * import's time goes. Not a test: figures to compare and record.
+ * then a 1% delta, then an export of the result. Prints rows/s, the import/COPY ratio, peak RSS,
+ * delta/bulk, and where the import's time goes. Not a test: figures to compare and record, on
+ * an otherwise idle machine (another process's load shows up directly in them).
  *
  *   BENCH_SCALE=1 (default; 0.05 for a quick look) · DATABASE_URL=… to use a server (a throwaway
  *   database is created in it and dropped) instead of a throwaway embedded Postgres
@@ -20,6 +21,7 @@ import { createLogger } from '../src/shared/logger';
 import { rawCopy } from './oneroster-copy';
 import { deltaFiles } from './oneroster-delta';
 import { bulkFiles, DEFAULT_SHAPE, type DistrictShape, writePackage12 } from './oneroster-district';
+import { type ExportFigures, runExport } from './oneroster-run-export';
 import { type ImportFigures, runImport } from './oneroster-run-import';
 
 const TARGETS = { importOverCopy: 3, peakRssMiB: 400, deltaShare: 0.05 };
@@ -29,6 +31,10 @@ async function main(): Promise<void> {
   const [mode, dir, url] = process.argv.slice(2);
   if (mode === '--import' && dir && url) {
     process.stdout.write(JSON.stringify(await runImport(dir, url, SYSTEM)) + '\n');
+    return;
+  }
+  if (mode === '--export' && dir && url) {
+    process.stdout.write(JSON.stringify(await runExport(dir, url, SYSTEM)) + '\n');
     return;
   }
   await orchestrate();
@@ -62,8 +68,9 @@ async function orchestrate(): Promise<void> {
     try {
       const copies = await rawCopy(db.url, bulk, [...counts.keys()]);
       const copySeconds = copies.reduce((a, c) => a + c.seconds, 0);
-      const bulkImport = await child(bulk, db.url);
-      const deltaImport = await child(delta, db.url);
+      const bulkImport = await child<ImportFigures>('--import', bulk, db.url);
+      const deltaImport = await child<ImportFigures>('--import', delta, db.url);
+      const exported = await child<ExportFigures>('--export', path.join(tmp, 'export'), db.url);
 
       console.log('file                 rows   raw COPY s  COPY rows/s   import load s');
       for (const c of copies) {
@@ -80,6 +87,7 @@ async function orchestrate(): Promise<void> {
       console.log(`delta import (${fmt(deltaRows)} rows): ${fmt(deltaImport.seconds, 2)} s = ${fmt(deltaShare * 100, 1)}% of the bulk time, ${deltaImport.issues} issues, peak RSS ${fmt(Math.max(deltaImport.peakRssMiB, deltaImport.maxRssMiB))} MiB   (target < ${TARGETS.deltaShare * 100}%: ${deltaShare < TARGETS.deltaShare ? 'met' : 'MISSED'})`);
       console.log(`  bulk entities: ${summary(bulkImport.entities)}`);
       console.log(`  delta entities: ${summary(deltaImport.entities)}\n`);
+      console.log(`export of the district (1.2, after the delta): ${fmt(exported.rows)} rows in ${fmt(exported.seconds, 1)} s = ${fmt(exported.rows / exported.seconds)} rows/s, peak RSS ${fmt(Math.max(exported.peakRssMiB, exported.maxRssMiB))} MiB\n`);
       profile('bulk', bulkImport);
       profile('delta', deltaImport);
     } finally {
@@ -146,12 +154,13 @@ async function admin(url: string, sql: string): Promise<void> {
   }
 }
 
-function child(dir: string, url: string): Promise<ImportFigures> {
+/** Runs one measured step in a child process, so that its peak RSS is its own. */
+function child<T>(mode: '--import' | '--export', dir: string, url: string): Promise<T> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [__filename, '--import', dir, url], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const proc = spawn(process.execPath, [__filename, mode, dir, url], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    proc.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as ImportFigures) : reject(new Error(`import of ${dir} exited ${code}`))));
+    proc.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as T) : reject(new Error(`${mode} ${dir} exited ${code}`))));
   });
 }
 

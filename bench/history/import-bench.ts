@@ -6,10 +6,13 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
 import { createIdentity } from '../../src/app/identity';
-import { openPackage } from '../../src/ingest';
+import { openPackage, stageFile } from '../../src/ingest';
 import { ProgressReporter } from '../../src/jobs/progress-reporter';
 import { SyncJobEntity } from '../../src/jobs/sync-job.entity';
 import { importLmsFile, parseLmsOptions } from '../../src/records';
+import { resolveColumns } from '../../src/records/lms/lms-columns';
+import { LmsFileType } from '../../src/records/lms/lms-file-type';
+import { LMS_STAGING_COLUMNS, lmsRowValidator } from '../../src/records/lms/lms-row-validator';
 
 export interface ImportFigures {
   readonly rows: number;
@@ -73,6 +76,35 @@ export async function lmsImport(db: DataSource, file: string, system: string): P
     await progress.flush();
     return { seconds, added: result.outcome?.added ?? 0 };
   } finally {
+    await pkg.close();
+  }
+}
+
+/**
+ * The import's loading half alone, in a transaction rolled back: read the header, parse,
+ * validate each row (dates, statuses, identity values) and COPY into staging. The rest of an
+ * import is the set-based apply (matching, upserts, history).
+ */
+export async function lmsStageOnly(db: DataSource, file: string): Promise<{ rows: number; seconds: number }> {
+  const pkg = await openPackage(file);
+  const queryRunner = db.createQueryRunner();
+  await queryRunner.connect();
+  try {
+    const entry = pkg.entries[0]!;
+    const options = parseLmsOptions({});
+    const started = process.hrtime.bigint();
+    const columns = await resolveColumns(entry, LmsFileType.SCORM, options);
+    await queryRunner.startTransaction();
+    const staged = await stageFile(
+      entry,
+      { entry: entry.name, contract: columns.contract, staging: { table: 'lms_stage', columns: LMS_STAGING_COLUMNS }, validate: lmsRowValidator(LmsFileType.SCORM, columns, options) },
+      { queryRunner, progress: { setPhase: () => {}, advance: () => {}, issue: () => {}, addCounts: () => {} }, signal: new AbortController().signal },
+    );
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    await queryRunner.rollbackTransaction();
+    return { rows: staged.rowsStaged, seconds };
+  } finally {
+    await queryRunner.release();
     await pkg.close();
   }
 }

@@ -2,9 +2,16 @@ import type { JobHandler } from '../jobs/job-handler';
 import { ONEROSTER_JOB_KIND, oneRosterJobHandler } from '../roster/oneroster/oneroster.job';
 import { LMS_JOB_KIND, lmsJobHandler } from '../records';
 import { IMS_JOB_KIND, imsJobHandler } from '../ims';
+import { thenRematch } from './rematch-after';
 import type { AppDeps, AppServices } from './services';
 
 /** Every job kind the workers know, with its handler. Domains add their importers here. */
 export function createJobHandlers(_deps: AppDeps, services: AppServices): Map<string, JobHandler> {
-  return new Map<string, JobHandler>([[ONEROSTER_JOB_KIND, oneRosterJobHandler], [LMS_JOB_KIND, lmsJobHandler(services.identity)], [IMS_JOB_KIND, imsJobHandler], ...services.sourceModule.handlers]);
+  return new Map<string, JobHandler>([
+    // Importers that bring users: persons waiting for them are matched right after.
+    [ONEROSTER_JOB_KIND, thenRematch(oneRosterJobHandler, services.identity)],
+    [IMS_JOB_KIND, thenRematch(imsJobHandler, services.identity)],
+    [LMS_JOB_KIND, lmsJobHandler(services.identity)],
+    ...services.sourceModule.handlers,
+  ]);
 }

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { UserEntity } from '../roster/user/user.entity';
+import { UserEntity } from '../roster';
 
 /**
  * An outside account tied to a user by a redeemed link key ("log in to the remote system once

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
-import { UserEntity } from '../roster/user/user.entity';
+import { UserEntity } from '../roster';
 
 /**
  * A person as an outside system (the LMS, an LRS, EdReflect) names them, and who that is

@@ -1,7 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Connection } from '../graphql/relay/connection.type';
-import { UserIdentifierKind } from '../roster';
-import { JSONObject } from '../roster/shared/scalars';
+import { JSONObject, UserIdentifierKind } from '../roster';
 import { MatchMethod, MatchStatus } from './match-status';
 
 @ObjectType('ExternalAccount', { description: 'An account in an outside system, tied to a user with a link key.' })

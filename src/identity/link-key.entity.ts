@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { UserEntity } from '../roster/user/user.entity';
+import { UserEntity } from '../roster';
 
 /**
  * A one-time key given to one user to link an outside account ("a unique key we provide").

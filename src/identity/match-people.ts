@@ -47,19 +47,19 @@ export async function matchPeople(db: Queryable, people: PeopleToMatch, referenc
        from (select distinct c.values as v, nullif(btrim(c.values ->> $1), '') as a from (${people.candidates}) c where c.values <> '{}'::jsonb) d`,
     [account ?? ''],
   );
-  const created = await queryRows<{ n: number }>(
+  const created = await queryRows<{ id: string }>(
     db,
     `with up as (
        insert into external_person as p (system, person_key, values, account_id, rules, updated_at)
        select distinct on (person_key) $1, person_key, values, account_id, $2::jsonb, now() from ${into} order by person_key, values
        on conflict (system, person_key) do update set values = excluded.values, account_id = excluded.account_id, rules = excluded.rules, updated_at = now()
         where (p.values, p.account_id, p.rules) is distinct from (excluded.values, excluded.account_id, excluded.rules)
-       returning (xmax = 0) as inserted
-     ) select (count(*) filter (where inserted))::int as n from up`,
+       returning p.id, (xmax = 0) as inserted
+     ) select id from up where inserted`,
     [people.system, JSON.stringify(people.mapping.rules)],
   );
   await db.query(`update ${into} t set person_id = p.id from external_person p where p.system = $1 and p.person_key = t.person_key`, [people.system]);
-  await rematch(db, `select person_id from ${into}`, [], references);
+  await rematch(db, `select person_id from ${into}`, [], references, new Set(created.map((c) => c.id)));
   const counts = await queryRows<{ persons: number; matched: number; unmatched: number; ambiguous: number }>(
     db,
     `with answered as (
@@ -70,5 +70,5 @@ export async function matchPeople(db: Queryable, people: PeopleToMatch, referenc
        from persons`,
   );
   const c = counts[0] ?? { persons: 0, matched: 0, unmatched: 0, ambiguous: 0 };
-  return { ...c, created: created[0]?.n ?? 0 };
+  return { ...c, created: created.length };
 }

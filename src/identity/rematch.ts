@@ -21,7 +21,14 @@ export interface RematchOutcome {
  * number two users claim, or a username of one and an email of another): AMBIGUOUS, with the
  * candidates kept, and nobody chosen. None: UNMATCHED.
  */
-export async function rematch(db: Queryable, personIds: string, params: unknown[], references: readonly PersonReference[]): Promise<RematchOutcome> {
+export async function rematch(
+  db: Queryable,
+  personIds: string,
+  params: unknown[],
+  references: readonly PersonReference[],
+  /** Persons made in this transaction: they have no rows anywhere yet, so nothing to rewrite. */
+  created: ReadonlySet<string> = new Set(),
+): Promise<RematchOutcome> {
   const changed = await queryRows<{ id: string; reassigned: boolean }>(
     db,
     `with todo as (
@@ -59,7 +66,7 @@ export async function rematch(db: Queryable, personIds: string, params: unknown[
     params,
   );
   const reassigned = changed.filter((c) => c.reassigned).map((c) => c.id);
-  await propagate(db, reassigned, references);
+  await propagate(db, reassigned.filter((id) => !created.has(id)), references);
   return { changed: changed.length, reassigned: reassigned.length };
 }
 

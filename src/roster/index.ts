@@ -18,3 +18,4 @@ export { RosterClass } from './class/class.type';
 export { toClass } from './class/class.mapper';
 export { JSONObject, LocalDate } from './shared/scalars';
 export { required } from './shared/required';
+export { searchCondition } from './shared/sql-conditions';

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ApiRole } from '../../src/auth/role';
 import { RosterFactory } from '../factories/roster.factory';
@@ -72,12 +73,24 @@ describe('identity: matching outside people to users', () => {
       `{ unmatchedRecords(first: 10, source: "lms") { totalCount nodes { title match { status values } } } }`,
     );
     assert.deepEqual(ok(queue).unmatchedRecords.nodes.find((n) => n.title === 'Late')?.match, { status: 'UNMATCHED', values: { uniqueid: 'S2', username: 'carol' } });
+    assert.equal(statements(queue), AUTH + 3, 'page, count, persons');
 
     const carol = await user({ username: 'carol-h', identifier: 'S2' });
     // What an importer that adds users (OneRoster, IMS) calls inside its transaction.
     const outcome = await app.db.dataSource.transaction((tx) => app.runtime.services.identity.rematchUnmatched(tx));
     assert.ok(outcome.reassigned >= 1);
     assert.deepEqual(await owners('Late'), [{ item: 'Late', user_id: carol, status: 'MATCHED', method: 'IDENTIFIER' }]);
+  });
+
+  it('matches waiting records as soon as an import brings their user (a OneRoster package here)', async () => {
+    await complete([['USER01@sample-u.ac.jp', 'LMS-7001', 'Before The Roster']]);
+    assert.equal((await owners('Before The Roster'))[0]?.user_id, null);
+    const sample = path.resolve(__dirname, '../../../../shared/samples/oneroster/lepo-roster-hub/en');
+    const running = await app.runtime.runJob({ kind: 'oneroster', sourceLabel: 'lepo', params: { path: sample, strictness: 'LENIENT', system: 'late-sis' } });
+    const job = await running.finished;
+    assert.equal(job.status, 'SUCCEEDED', job.failureMessage ?? '');
+    const [row] = (await app.db.dataSource.query(`select id::text from roster_user where system = 'late-sis' and username = 'user01'`)) as { id: string }[];
+    assert.deepEqual(await owners('Before The Roster'), [{ item: 'Before The Roster', user_id: row?.id, status: 'MATCHED', method: 'IDENTIFIER' }]);
   });
 
   it('reports identifiers two users claim and matches neither of them', async () => {
@@ -92,6 +105,7 @@ describe('identity: matching outside people to users', () => {
       ok(res).unmatchedRecords.nodes.find((n) => n.title === 'Collision')?.match.candidates.map((c) => c.id),
       [gid('User', d1), gid('User', d2)],
     );
+    assert.equal(statements(res), AUTH + 3, 'page, persons, candidate users');
     const collisions = await app.gql<{ identityCollisions: { nodes: { kind: string; value: string; users: { username: string }[] }[] } }, unknown>(
       `{ identityCollisions(first: 10) { nodes { kind value users { username } } } }`,
     );
@@ -117,6 +131,7 @@ describe('identity: matching outside people to users', () => {
       { role: ApiRole.INTEGRATOR },
     );
     const { key, user: owner } = ok(created).createLinkKey;
+    assert.equal(statements(created), AUTH + 2, 'insert the key, load its user');
     assert.equal(owner.username, 'gina');
     const redeem = `mutation($k: String!, $s: String!, $id: String!) { redeemLinkKey(key: $k, externalSystem: $s, externalId: $id) { system externalId user { username } } }`;
     const redeemed = await app.gql<{ redeemLinkKey: { system: string; externalId: string; user: { username: string } } }, unknown>(
@@ -125,6 +140,8 @@ describe('identity: matching outside people to users', () => {
       { role: ApiRole.INTEGRATOR },
     );
     assert.deepEqual(ok(redeemed).redeemLinkKey, { system: 'lms', externalId: 'LMS-600', user: { username: 'gina' } });
+    // begin, lock the key, insert and read the account, spend the key, rematch, rewrite records, commit; then the user.
+    assert.equal(statements(redeemed), AUTH + 9);
     assert.deepEqual(await owners('Linked'), [{ item: 'Linked', user_id: gina, status: 'MATCHED', method: 'LINK_KEY' }]);
 
     await complete([['gina.renamed', 'LMS-600', 'Linked Later']]);
@@ -141,6 +158,7 @@ describe('identity: matching outside people to users', () => {
       { u: gid('User', gina) },
     );
     assert.deepEqual(ok(accounts).node.externalAccounts, [{ externalId: 'LMS-600' }]);
+    assert.equal(statements(accounts), AUTH + 2);
   });
 
   it('refuses an expired key, and lets only integrators make and redeem keys', async () => {
@@ -168,6 +186,8 @@ describe('identity: matching outside people to users', () => {
       { role: ApiRole.INTEGRATOR },
     );
     assert.deepEqual(ok(linked).linkRecord, { title: 'Manual A', user: { username: 'jo' }, match: { status: 'MATCHED', method: 'MANUAL' } });
+    // the record's person; begin, the user, link, rewrite records, commit; the record; its user and person.
+    assert.equal(statements(linked), AUTH + 9);
     assert.deepEqual((await owners('Manual B')).map((o) => o.user_id), [jo]);
     // A user with the account's staff number arrives later: the manual link stands.
     await user({ username: 'someone-else', identifier: 'LMS-1000' });

@@ -135,6 +135,31 @@ describe('learner history: one timeline across kinds', () => {
     assert.equal(statements(res), AUTH + 2 + 4);
   });
 
+  it('serves learning items as nodes with their own batched connections of records', async () => {
+    const ITEMS = `query($n: Int) { learningItems(first: 10) { totalCount nodes { id name kind
+      records(first: $n) { totalCount nodes { __typename id user { username } } } } } }`;
+    type Items = { learningItems: { totalCount: number; nodes: { id: string; name: string; kind: string; records: { totalCount: number; nodes: { __typename: string; id: string }[] } }[] } };
+    const small = await app.gql<Items, unknown>(ITEMS, { n: 2 });
+    const large = await app.gql<Items, unknown>(ITEMS, { n: 50 });
+    const items = ok(large).learningItems;
+    assert.deepEqual(items.nodes.map((i) => [i.name, i.kind, i.records.totalCount]), [
+      ['Fire Safety', 'SCORM_PACKAGE', 21],
+      ['First Aid', 'FACE_TO_FACE_EVENT', 21],
+      ['GDPR', 'QUIZ', 21],
+      ['Induction', 'COURSE', 21],
+    ]);
+    assert.ok(ok(small).learningItems.nodes.every((i) => i.records.nodes.length === 2));
+    assert.equal(statements(small), statements(large));
+    // items + count; records of all items + their counts; their users.
+    assert.equal(statements(large), AUTH + 5);
+    const record = items.nodes[0]!.records.nodes[0]!;
+    const refetched = await app.gql<{ a: { __typename: string; id: string } | null; b: { name: string } | null }, unknown>(
+      `query($a: ID!, $b: ID!) { a: node(id: $a) { __typename id } b: node(id: $b) { ... on LearningItem { name } } }`,
+      { a: record.id, b: items.nodes[0]!.id },
+    );
+    assert.deepEqual(ok(refetched), { a: { __typename: 'ScormAttempt', id: record.id }, b: { name: 'Fire Safety' } });
+  });
+
   it('costs the same statements for the learner page whatever the page size', async () => {
     const LEARNER = `query($id: ID!, $n: Int) { node(id: $id) { ... on User { givenName
       learningHistory(first: $n) { nodes { __typename title status occurredAt validUntil ... on LearningRecord { item { name } } } }

@@ -11,7 +11,7 @@ import { ProgressReporter } from '../../src/jobs/progress-reporter';
 import { createLogger } from '../../src/shared/logger';
 import { RosterFactory } from '../factories/roster.factory';
 import { startTestApp, type TestApp } from '../support/app';
-import { errorCode } from '../roster/helpers';
+import { AUTH, errorCode, statements } from '../roster/helpers';
 import { COURSE_HEADERS, F2F_HEADERS, LmsFolder, SCORM_HEADERS } from './lms-files';
 import { histories, records } from './lms-support';
 
@@ -57,6 +57,7 @@ describe('LMS import: mutation, upload, folder, CLI and sources', () => {
     );
     assert.equal(res.errors, undefined, JSON.stringify(res.errors));
     assert.equal(res.data?.importLmsFile.kind, 'lms');
+    assert.equal(statements(res), AUTH + 3, 'the job row (begin, insert, commit); the queue has its own connection');
     const job = await finished(res.data!.importLmsFile.id);
     assert.deepEqual([job.status, job.counts.added], ['SUCCEEDED', 1]);
   });

@@ -47,7 +47,6 @@ export const STAGING_COLUMNS = [
 ] as const;
 
 export type StagingColumn = (typeof STAGING_COLUMNS)[number];
-export type StagedKind = 'person' | 'group' | 'member' | 'membership';
 
 export const IMS_STAGING: StagingTable = { table: 'stage_ims', columns: STAGING_COLUMNS };
 

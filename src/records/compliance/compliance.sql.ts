@@ -1,12 +1,12 @@
 import { raw, sql, type Sql } from '../../db/sql';
-import { ACHIEVED_STATUSES } from '../model/learning-status';
 
 /**
  * What each of `users` (SQL yielding user ids) holds: for every item with a validity period,
  * the completion that keeps it valid longest, counting completions of equivalent items
  * (completing A counts as completing B when B lists A), each valid until its completion date
  * plus the validity period of the item it counts for. Computed when asked, so a changed period
- * or equivalence shows at once; per user it reads only that user's records.
+ * or equivalence shows at once; per user it reads only that user's completions, from
+ * `learning_record_held_idx` alone (`completed_at` is set exactly for achieved statuses).
  *
  * Columns: user_id, item_id, via_item_id (the item actually completed), record_id,
  * completed_at, valid_until.
@@ -24,7 +24,7 @@ export function holdingsOf(users: Sql): Sql {
           from learning_item_equivalence e join learning_item i on i.id = e.item_id
          where i.validity_months is not null or i.validity_days is not null
       ) s on s.via_item_id = r.item_id
-     where r.user_id in (${users}) and r.completed_at is not null and r.status = any(${[...ACHIEVED_STATUSES]}::text[])
+     where r.user_id in (${users}) and r.completed_at is not null
      order by r.user_id, s.item_id, valid_until desc, r.id desc
   )`;
 }

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { queryRows } from '../../db/query-rows';
 import { raw, sql, type Sql } from '../../db/sql';
 import type { ListQuery } from '../../graphql/relay/keyset';
-import { searchCondition } from '../../roster/shared/sql-conditions';
+import { searchCondition } from '../../roster';
 import { DomainError, notFound } from '../../shared/domain-error';
 import type { LearningItemKind } from '../model/learning-kind';
 import { ITEM_COLUMNS, type LearningItemRow } from '../model/record-rows';

@@ -60,6 +60,7 @@ export async function applyLmsFile(db: Queryable, identity: IdentityService, tar
   });
 
   // One row per record: the file's last word on it wins (latest date, then latest line).
+  // A row is completed when it was achieved, at the time it occurred (see the row validator).
   await db.query(
     `create temp table ${stage}_incoming (line integer, person_id bigint, user_id bigint, item_id bigint, validity_months integer,
        validity_days integer, record_key text, status text, status_text text, attempt integer, score numeric, occurred_at timestamptz,
@@ -67,35 +68,43 @@ export async function applyLmsFile(db: Queryable, identity: IdentityService, tar
   );
   await db.query(
     tz(`insert into ${stage}_incoming
-     select distinct on (person_id, record_key) * from (
-       select s.line, p.person_id, p.user_id, i.id as item_id, i.validity_months, i.validity_days,
-              case when $3 = 'FACE_TO_FACE' then s.key_part else i.id::text || '|' || s.key_part end as record_key,
-              s.status, s.status_text, s.attempt::integer as attempt, s.score::numeric as score,
-              ${ts('s.occurred')} as occurred_at, ${ts('s.completed')} as completed_at,
-              coalesce($5::date, (${ts('s.occurred')} at time zone $tz)::date) as as_of,
-              s.details::jsonb as details, s.raw::jsonb as raw
-         from ${stage} s
-         join learning_item i on i.system = $1 and i.kind = $2 and i.source_key = s.item_name
-         join ${stage}_people p on p.values = s.ident::jsonb
-     ) x order by person_id, record_key, as_of desc, occurred_at desc, line desc`),
+     select distinct on (person_id, record_key) line, person_id, user_id, item_id, validity_months, validity_days, record_key, status,
+            status_text, attempt, score, occurred_at, case when achieved then occurred_at end,
+            coalesce($5::date, (occurred_at at time zone $tz)::date), details, raw
+       from (
+         select s.line, p.person_id, p.user_id, i.id as item_id, i.validity_months, i.validity_days,
+                case when $3 = 'FACE_TO_FACE' then s.key_part else i.id::text || '|' || s.key_part end as record_key,
+                s.status, s.status_text, s.attempt::integer as attempt, s.score::numeric as score,
+                ${ts('s.occurred')} as occurred_at, s.completed is not null as achieved,
+                s.details::jsonb as details, s.raw::jsonb as raw
+           from ${stage} s
+           join learning_item i on i.system = $1 and i.kind = $2 and i.source_key = s.item_name
+           join ${stage}_people p on p.values = s.ident::jsonb
+       ) x order by person_id, record_key, occurred_at desc, line desc`),
     [options.system, itemKind, kind, options.timeZone, target.businessDate],
+  );
+  // What is stored for the file's records before this file: read once, for the stale count,
+  // the upsert's status history and nothing else.
+  await db.query(
+    `create temp table ${stage}_prev (id bigint primary key, person_id bigint, record_key text, status text, completed_at timestamptz, as_of date) on commit drop`,
+  );
+  await db.query(
+    `insert into ${stage}_prev
+     select t.id, n.person_id, n.record_key, t.status, t.completed_at, t.as_of from ${stage}_incoming n
+       join learning_record t on t.person_id = n.person_id and t.system = $1 and t.kind = $2 and t.record_key = n.record_key`,
+    [options.system, kind],
   );
   const [sizes] = await queryRows<{ staged: number; incoming: number; unmatched: number; stale: number }>(
     db,
     `select (select count(*) from ${stage})::int as staged, count(*)::int as incoming,
             (count(*) filter (where n.user_id is null))::int as unmatched,
             (count(*) filter (where t.as_of > n.as_of))::int as stale
-       from ${stage}_incoming n
-       left join learning_record t on t.system = $1 and t.kind = $2 and t.person_id = n.person_id and t.record_key = n.record_key`,
-    [options.system, kind],
+       from ${stage}_incoming n left join ${stage}_prev t on t.person_id = n.person_id and t.record_key = n.record_key`,
   );
 
   const [changes] = await queryRows<{ added: number; updated: number; history: number }>(
     db,
-    `with prev as (
-       select t.id, t.status, t.completed_at from learning_record t
-         join ${stage}_incoming n on t.system = $1 and t.kind = $2 and t.person_id = n.person_id and t.record_key = n.record_key
-     ), up as (
+    `with up as (
        insert into learning_record as t (kind, system, person_id, user_id, item_id, record_key, status, status_text, score, attempt,
                                          occurred_at, completed_at, valid_until, as_of, details, raw, file_id, updated_at)
        select $2, $1, n.person_id, n.user_id, n.item_id, n.record_key, n.status, n.status_text, n.score, n.attempt,
@@ -104,7 +113,7 @@ export async function applyLmsFile(db: Queryable, identity: IdentityService, tar
                    then n.completed_at + make_interval(months => coalesce(n.validity_months, 0), days => coalesce(n.validity_days, 0)) end,
               n.as_of, n.details, n.raw, $3, now()
          from ${stage}_incoming n
-       on conflict (system, kind, person_id, record_key) do update set
+       on conflict (person_id, system, kind, record_key) do update set
          user_id = excluded.user_id, item_id = excluded.item_id, status = excluded.status, status_text = excluded.status_text,
          score = excluded.score, attempt = excluded.attempt, occurred_at = excluded.occurred_at, completed_at = excluded.completed_at,
          valid_until = excluded.valid_until, as_of = excluded.as_of, details = excluded.details, raw = excluded.raw,
@@ -118,7 +127,7 @@ export async function applyLmsFile(db: Queryable, identity: IdentityService, tar
      ), history as (
        insert into learning_record_status (record_id, status, status_text, occurred_at, completed_at, as_of, file_id)
        select up.id, up.status, up.status_text, up.occurred_at, up.completed_at, up.as_of, $3
-         from up left join prev on prev.id = up.id
+         from up left join ${stage}_prev prev on prev.id = up.id
         where up.inserted or (prev.status, prev.completed_at) is distinct from (up.status, up.completed_at)
        returning 1
      )

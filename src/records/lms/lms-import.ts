@@ -84,6 +84,9 @@ export async function importLmsFile(file: LmsFile, options: LmsOptions, ctx: Lms
   await queryRunner.connect();
   try {
     await queryRunner.startTransaction();
+    // Set-based apply sorts and hashes whole files (DISTINCT ON, joins on identity values);
+    // the default 4 MB would spill a 100k-row file to disk. Only for this transaction.
+    await queryRunner.query(`set local work_mem = '128MB'`);
     if (fileId) await ledger.markApplied(fileId, queryRunner.manager);
     const staged = await stageFile(
       entry,

@@ -1,5 +1,4 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { IngestFileEntity } from '../../ingest/ledger/ingest-file.entity';
 import { LearningRecordEntity } from './learning-record.entity';
 
 /**
@@ -35,12 +34,9 @@ export class LearningRecordStatusEntity {
   @Column({ type: 'date', name: 'as_of' })
   asOf!: string;
 
+  /** The ledger row of the file that said it (no foreign key, as on learning_record). */
   @Column({ type: 'bigint', name: 'file_id', nullable: true })
   fileId!: string | null;
-
-  @ManyToOne(() => IngestFileEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'file_id' })
-  file?: Relation<IngestFileEntity>;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'recorded_at' })
   recordedAt!: Date;

@@ -1,7 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, UpdateDateColumn } from 'typeorm';
-import { ExternalPersonEntity } from '../../identity/external-person.entity';
-import { IngestFileEntity } from '../../ingest/ledger/ingest-file.entity';
-import { UserEntity } from '../../roster/user/user.entity';
+import { ExternalPersonEntity } from '../../identity';
+import { UserEntity } from '../../roster';
 import { LearningItemEntity } from './learning-item.entity';
 
 /**
@@ -10,15 +9,17 @@ import { LearningItemEntity } from './learning-item.entity';
  * shares these columns so that a learner's timeline is one keyset scan of
  * `(user_id, occurred_at, id)`; what only one kind has lives in `details`.
  *
- * `(system, kind, person_id, record_key)` is the source's reconciliation key: a later file
+ * `(person_id, system, kind, record_key)` is the source's reconciliation key: a later file
  * updates the record it names, never adds a second one.
  */
 @Entity({ name: 'learning_record' })
-@Index('learning_record_source_key', ['system', 'kind', 'personId', 'recordKey'], { unique: true })
+// Person first: the key also serves "every record of a person" (rematching rewrites them).
+@Index('learning_record_source_key', ['personId', 'system', 'kind', 'recordKey'], { unique: true })
 @Index('learning_record_timeline_idx', ['userId', 'occurredAt', 'id'])
 @Index('learning_record_item_idx', ['itemId', 'occurredAt', 'id'])
-@Index('learning_record_person_idx', ['personId'])
 @Index('learning_record_unmatched_idx', ['system', 'id'], { where: '"user_id" is null' })
+// What compliance reads (a user's completions by item), answerable from the index alone.
+@Index('learning_record_held_idx', ['userId', 'itemId', 'completedAt', 'id'], { where: '"completed_at" is not null' })
 export class LearningRecordEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;
@@ -75,7 +76,7 @@ export class LearningRecordEntity {
   @Column({ type: 'timestamptz', name: 'occurred_at' })
   occurredAt!: Date;
 
-  /** When it was completed, passed or attended; null otherwise. */
+  /** When it was completed, passed or attended; null otherwise (set exactly for ACHIEVED_STATUSES). */
   @Column({ type: 'timestamptz', name: 'completed_at', nullable: true })
   completedAt!: Date | null;
 
@@ -95,13 +96,12 @@ export class LearningRecordEntity {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   raw!: Record<string, unknown>;
 
-  /** The file that last changed the record. */
+  /**
+   * The ledger row (`ingest_file`) of the file that last changed the record. A pointer for
+   * people, without a foreign key: its check would cost a lookup per imported row.
+   */
   @Column({ type: 'bigint', name: 'file_id', nullable: true })
   fileId!: string | null;
-
-  @ManyToOne(() => IngestFileEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'file_id' })
-  file?: Relation<IngestFileEntity>;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;
