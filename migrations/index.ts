@@ -6,6 +6,9 @@ import { CreateStoredUploads1795436645176 } from './1795436645176-CreateStoredUp
 import { CreateImsLinksAndClassGroups1795436922015 } from './1795436922015-CreateImsLinksAndClassGroups';
 import { CreateIdentityAndLearningRecords1795437191312 } from './1795437191312-CreateIdentityAndLearningRecords';
 import { TuneLearningRecordIndexes1795439207599 } from './1795439207599-TuneLearningRecordIndexes';
+import { CreateEdReflectStore1795440022886 } from './1795440022886-CreateEdReflectStore';
+import { CreateXapiStatements1795440177995 } from './1795440177995-CreateXapiStatements';
+import { CreateXapiDocuments1795440516441 } from './1795440516441-CreateXapiDocuments';
 
 /** Every migration, in order. Each is reviewed by hand; never generated at run time. */
-export const migrations: Function[] = [CreateJobsAndKeys1795434288883, CreateRoster1795434799224, CreateIngestLedger1795435301403, CreateSources1795435975560, CreateStoredUploads1795436645176, CreateImsLinksAndClassGroups1795436922015, CreateIdentityAndLearningRecords1795437191312, TuneLearningRecordIndexes1795439207599];
+export const migrations: Function[] = [CreateJobsAndKeys1795434288883, CreateRoster1795434799224, CreateIngestLedger1795435301403, CreateSources1795435975560, CreateStoredUploads1795436645176, CreateImsLinksAndClassGroups1795436922015, CreateIdentityAndLearningRecords1795437191312, TuneLearningRecordIndexes1795439207599, CreateEdReflectStore1795440022886, CreateXapiStatements1795440177995, CreateXapiDocuments1795440516441];

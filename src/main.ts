@@ -12,6 +12,7 @@ import { oneRosterImportCommand } from './roster/oneroster/oneroster.cli';
 import { oneRosterExportCommand } from './roster/oneroster/export/export.cli';
 import { lmsImportCommand } from './records';
 import { imsImportCommand } from './ims';
+import { edReflectImportCommand } from './edreflect';
 import { printAppSchema } from './graphql/schema';
 import { createLogger } from './shared/logger';
 
@@ -45,14 +46,18 @@ program
   .command('serve')
   .description('Migrate, then serve GraphQL over HTTP and WebSocket (and work on jobs in-process).')
   .action(async () => {
-    const runtime = await startRuntime(config, log, { http: true, workerConcurrency: config.workerConcurrency });
+    const runtime = await startRuntime(config, log, {
+      http: true,
+      workerConcurrency: config.workerConcurrency,
+      beforeListen: async (services, database) => {
+        if (!database.embedded || (await services.apiKeys.any())) return;
+        // A newcomer on embedded Postgres gets a key to try everything with; shown only once.
+        const { key } = await services.apiKeys.create('first admin key', ApiRole.ADMIN);
+        process.stdout.write(`\nAn admin API key was created for this new database. It is shown only this once:\n\n  ${key}\n\n`);
+        process.stdout.write(`Send it as: Authorization: Bearer ${key}\n\n`);
+      },
+    });
     onShutdown(() => runtime.close());
-    if (runtime.database.embedded && !(await runtime.services.apiKeys.any())) {
-      // A newcomer on embedded Postgres gets a key to try everything with; shown only once.
-      const { key } = await runtime.services.apiKeys.create('first admin key', ApiRole.ADMIN);
-      process.stdout.write(`\nAn admin API key was created for this new database. It is shown only this once:\n\n  ${key}\n\n`);
-      process.stdout.write(`Send it as: Authorization: Bearer ${key}\n\n`);
-    }
   });
 
 program
@@ -93,7 +98,8 @@ program
   .description('Import a file or package in this process, with progress on stderr; the exit code says how it went.')
   .addCommand(oneRosterImportCommand(runImport))
   .addCommand(lmsImportCommand(runImport))
-  .addCommand(imsImportCommand(runImport));
+  .addCommand(imsImportCommand(runImport))
+  .addCommand(edReflectImportCommand(runImport));
 
 program
   .command('export')

@@ -2,6 +2,7 @@ import type { JobHandler } from '../jobs/job-handler';
 import { ONEROSTER_JOB_KIND, oneRosterJobHandler } from '../roster/oneroster/oneroster.job';
 import { LMS_JOB_KIND, lmsJobHandler } from '../records';
 import { IMS_JOB_KIND, imsJobHandler } from '../ims';
+import { EDREFLECT_JOB_KIND, edReflectJobHandler } from '../edreflect';
 import { thenRematch } from './rematch-after';
 import type { AppDeps, AppServices } from './services';
 
@@ -12,6 +13,7 @@ export function createJobHandlers(_deps: AppDeps, services: AppServices): Map<st
     [ONEROSTER_JOB_KIND, thenRematch(oneRosterJobHandler, services.identity)],
     [IMS_JOB_KIND, thenRematch(imsJobHandler, services.identity)],
     [LMS_JOB_KIND, lmsJobHandler(services.identity)],
+    [EDREFLECT_JOB_KIND, edReflectJobHandler],
     ...services.sourceModule.handlers,
   ]);
 }

@@ -1,3 +1,4 @@
+import { createEdReflectFormatImporter } from '../edreflect';
 import { createImsFormatImporter } from '../ims';
 import { createLmsFormatImporter } from '../records';
 import { createOneRosterFormatImporter } from '../roster/oneroster/oneroster.format-importer';
@@ -10,5 +11,5 @@ import { createIdentity } from './identity';
  * theirs here as they land.
  */
 export function createImporters(): FormatImporter[] {
-  return [createOneRosterFormatImporter(), createLmsFormatImporter(createIdentity), createImsFormatImporter()];
+  return [createOneRosterFormatImporter(), createLmsFormatImporter(createIdentity), createImsFormatImporter(), createEdReflectFormatImporter()];
 }

@@ -9,6 +9,7 @@ import type { NewSyncJob } from '../jobs/sync-job.service';
 import type { SyncJobEntity } from '../jobs/sync-job.entity';
 import type { Logger } from '../shared/logger';
 import type { FormatImporter, ScheduleTicker } from '../sources';
+import { mountXapi } from '../xapi';
 import { createJobHandlers } from './handlers';
 import { createImporters } from './importers';
 import { type AppServices, createLoaders, createServices } from './services';
@@ -24,6 +25,8 @@ export interface RuntimeOptions {
   readonly importers?: readonly FormatImporter[];
   /** An already open database (tests); otherwise one is opened (and migrated) from the config. */
   readonly database?: Database;
+  /** Runs once services exist and before HTTP listens (first-run set-up that clients must see done). */
+  readonly beforeListen?: (services: AppServices, database: Database) => Promise<void>;
 }
 
 export interface Runtime {
@@ -68,8 +71,16 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
       ticker.start();
     }
     const appServices = services;
+    await options.beforeListen?.(services, database);
     if (options.http) {
-      http = await startHttpServer({ db, config, log, services, createLoaders: () => createLoaders(deps, appServices) });
+      http = await startHttpServer({
+        db,
+        config,
+        log,
+        services,
+        createLoaders: () => createLoaders(deps, appServices),
+        mount: (app) => mountXapi(app, { db, xapi: appServices.xapi, log }),
+      });
     }
   } catch (error) {
     await stop().catch((e: unknown) => log.error({ err: e }, 'cleanup after failed start failed'));

@@ -13,6 +13,7 @@ import type { Logger } from '../shared/logger';
 import { type FormatImporter, type SourceLoaders, type SourceModule, type SourceService, createSourceLoaders, createSourceModule, sourceNodes } from '../sources';
 import { type IdentityLoaders, type IdentityService, createIdentityLoaders } from '../identity';
 import { type RecordsLoaders, type RecordsServices, createRecordsLoaders, createRecordsServices, recordsNodes } from '../records';
+import { type XapiServices, createXapiServices } from '../xapi';
 import { createEntityLoaders, type EntityLoaders } from './entity-loaders';
 import { createIdentity } from './identity';
 
@@ -27,6 +28,8 @@ export interface AppServices {
   readonly roster: RosterServices;
   readonly identity: IdentityService;
   readonly records: RecordsServices;
+  /** The xAPI LRS at /xapi: credentials and statements. */
+  readonly xapi: XapiServices;
   readonly sources: SourceService;
   /** Source job handlers and the schedule ticker, for the runtime. */
   readonly sourceModule: SourceModule;
@@ -66,6 +69,7 @@ export function createServices(deps: AppDeps): AppServices {
     roster: createRosterServices(deps.db, deps.config.maxPageSize),
     identity,
     records,
+    xapi: createXapiServices(deps.db),
     sources: sourceModule.service,
     sourceModule,
     nodes: {

@@ -6,9 +6,11 @@ import { StoredUploadChunkEntity } from '../ingest/uploads/stored-upload-chunk.e
 import { StoredUploadEntity } from '../ingest/uploads/stored-upload.entity';
 import { SyncJobIssueEntity } from '../jobs/sync-job-issue.entity';
 import { SyncJobEntity } from '../jobs/sync-job.entity';
+import { edReflectEntities } from '../edreflect/edreflect.entities';
 import { recordsEntities } from '../records/records.entities';
 import { rosterEntities } from '../roster/roster.entities';
 import { sourceEntities } from '../sources/source.entities';
+import { xapiEntities } from '../xapi/xapi.entities';
 
 /** Every TypeORM entity, listed explicitly (no globs: a moved file must fail loudly). */
-export const entities: Function[] = [ApiKeyEntity, SyncJobEntity, SyncJobIssueEntity, IngestFileEntity, StoredUploadEntity, StoredUploadChunkEntity, ...rosterEntities, ...sourceEntities, ...imsEntities, ...identityEntities, ...recordsEntities];
+export const entities: Function[] = [ApiKeyEntity, SyncJobEntity, SyncJobIssueEntity, IngestFileEntity, StoredUploadEntity, StoredUploadChunkEntity, ...rosterEntities, ...sourceEntities, ...imsEntities, ...identityEntities, ...recordsEntities, ...edReflectEntities, ...xapiEntities];

@@ -58,6 +58,7 @@ export async function matchPeople(db: Queryable, people: PeopleToMatch, referenc
      ) select id from up where inserted`,
     [people.system, JSON.stringify(people.mapping.rules)],
   );
+  await db.query(`analyze ${into}`);
   await db.query(`update ${into} t set person_id = p.id from external_person p where p.system = $1 and p.person_key = t.person_key`, [people.system]);
   await rematch(db, `select person_id from ${into}`, [], references, new Set(created.map((c) => c.id)));
   const counts = await queryRows<{ persons: number; matched: number; unmatched: number; ambiguous: number }>(

@@ -42,6 +42,9 @@ export async function applyLmsFile(db: Queryable, identity: IdentityService, tar
   const itemKind = ITEM_KIND_OF[kind];
   const tz = (text: string): string => text.replace(/\$tz/g, '$4');
 
+  // Temp tables are never analysed by autovacuum; without statistics the planner guesses their
+  // size and may choose nested loops over a whole file. ANALYZE samples them in milliseconds.
+  await db.query(`analyze ${stage} (ident, item_name)`);
   const items = await queryRows<{ n: number }>(
     db,
     `with up as (
@@ -59,6 +62,7 @@ export async function applyLmsFile(db: Queryable, identity: IdentityService, tar
     into: `${stage}_people`,
   });
 
+  await db.query(`analyze ${stage}_people`);
   // One row per record: the file's last word on it wins (latest date, then latest line).
   // A row is completed when it was achieved, at the time it occurred (see the row validator).
   await db.query(
@@ -83,6 +87,7 @@ export async function applyLmsFile(db: Queryable, identity: IdentityService, tar
        ) x order by person_id, record_key, occurred_at desc, line desc`),
     [options.system, itemKind, kind, options.timeZone, target.businessDate],
   );
+  await db.query(`analyze ${stage}_incoming (person_id, record_key)`);
   // What is stored for the file's records before this file: read once, for the stale count,
   // the upsert's status history and nothing else.
   await db.query(

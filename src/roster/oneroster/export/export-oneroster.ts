@@ -7,7 +7,7 @@ import type { OneRosterVersion, RosterFile } from '../versions';
 import { type CsvCell, CsvFileWriter } from './csv-file-writer';
 import { buildExportSets } from './export-sets';
 import type { ExportQuery } from './export-query';
-import { keysetPages } from './keyset-pages';
+import { cursorPages } from './cursor-pages';
 import { writeManifest } from './manifest-file';
 import { classesQuery, coursesQuery, demographicsQuery, enrollmentsQuery, orgsQuery, sessionsQuery } from './record-queries';
 import { rolesQuery, usersQuery } from './user-queries';
@@ -54,7 +54,8 @@ function queriesFor(version: OneRosterVersion): ExportQuery[] {
 /**
  * Writes one system's roster as a OneRoster bulk package (a folder of CSVs and manifest.csv).
  * Everything is read in one REPEATABLE READ transaction, so the files agree with each other
- * even while imports run; rows stream page by page, so memory stays flat for any district.
+ * even while imports run; rows stream through a cursor a page at a time, so memory stays flat
+ * for any district.
  */
 export async function exportOneRoster(db: DataSource, options: OneRosterExportOptions): Promise<OneRosterExportResult> {
   await prepareDir(options.dir);
@@ -91,11 +92,13 @@ async function exportFile(runner: QueryRunner, query: ExportQuery, options: OneR
   const keys = await metadataKeys(runner, query, where, options.system);
   const header = [...spec.map((c) => c.name), ...keys.map((k) => `metadata.${k}`)];
   const select = [...expressions.map((e, i) => `${e} as c${i}`), ...(keys.length > 0 ? ['t.metadata as __metadata'] : [])].join(', ');
+  // Ordered by id: the same data always gives the same bytes.
+  const sql = `select ${select} from ${query.from} where ${where} order by t.id`;
 
   const file = path.join(options.dir, `${query.file}.csv`);
   const writer = new CsvFileWriter(file, header);
   try {
-    const pages = keysetPages<Row>(runner, { select, from: query.from, where, params: [options.system] }, options.pageSize ?? 5_000);
+    const pages = cursorPages<Row>(runner, sql, [options.system], options.pageSize ?? 5_000);
     for await (const page of pages) {
       await writer.write(page.map((row) => [...expressions.map((_, i) => row[`c${i}`] as CsvCell), ...keys.map((k) => metadataCell(row.__metadata?.[k]))]));
     }
@@ -110,7 +113,7 @@ async function exportFile(runner: QueryRunner, query: ExportQuery, options: OneR
   return { file: query.file, rows: writer.rowCount, skipped: (live?.n ?? 0) - writer.rowCount };
 }
 
-type Row = { __id: string; __metadata?: Record<string, unknown> | null } & Record<string, unknown>;
+type Row = { __metadata?: Record<string, unknown> | null } & Record<string, unknown>;
 
 /** The union of the file's `metadata` keys, sorted: each becomes a `metadata.<key>` column after the spec's. */
 async function metadataKeys(runner: QueryRunner, query: ExportQuery, where: string, system: string): Promise<string[]> {

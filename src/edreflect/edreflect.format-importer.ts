@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { DomainError } from '../shared/domain-error';
+import type { FileImporter } from '../sources';
+import { EDREFLECT_FORMAT, importEdReflect } from './importer';
+
+/** An EdReflect source's `formatOptions`. */
+const options = z.object({ system: z.string().min(1).default('default') }).strict();
+
+function parseOptions(value: unknown): z.infer<typeof options> {
+  const parsed = options.safeParse(value ?? {});
+  if (!parsed.success) {
+    throw new DomainError('BAD_USER_INPUT', `EdReflect format options: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}
+
+/** Offboarding exports fetched over SFTP reach the importer as complete local zips. */
+export function createEdReflectFormatImporter(): FileImporter {
+  return {
+    format: EDREFLECT_FORMAT,
+    input: 'file',
+    accepts: (name) => /\.zip$/i.test(name),
+    validateOptions: (value) => void parseOptions(value),
+    async import(file, value, context) {
+      const o = parseOptions(value);
+      await importEdReflect(context.db, context.job.id, { path: file.path, dryRun: false, system: o.system, label: file.name }, context.progress, context.signal);
+    },
+  };
+}

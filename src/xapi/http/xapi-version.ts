@@ -1,0 +1,24 @@
+import type { NextFunction, Request, Response } from 'express';
+
+export const VERSION_HEADER = 'X-Experience-API-Version';
+
+/** The version we answer with for a requested one, or undefined when we do not speak it. */
+export function negotiateVersion(requested: string | undefined): '1.0.3' | '2.0.0' | undefined {
+  if (requested === undefined) return undefined;
+  if (/^1\.0(\.\d+)?$/.test(requested)) return '1.0.3';
+  if (/^2\.0(\.\d+)?$/.test(requested)) return '2.0.0';
+  return undefined;
+}
+
+/** Every xAPI request must name a version we support (Comm. §3.3); every answer names ours. */
+export function requireVersion(req: Request, res: Response, next: NextFunction): void {
+  const requested = req.header(VERSION_HEADER);
+  const version = negotiateVersion(requested);
+  res.setHeader(VERSION_HEADER, version ?? '2.0.0');
+  if (!version) {
+    res.status(400).json({ error: requested === undefined ? `the ${VERSION_HEADER} header is required` : `xAPI version ${requested} is not supported (1.0.x, 2.0.x)` });
+    return;
+  }
+  res.locals['xapiVersion'] = version;
+  next();
+}
