@@ -4,6 +4,7 @@ import { createLmsFormatImporter } from '../records';
 import { createOneRosterFormatImporter } from '../roster/oneroster/oneroster.format-importer';
 import type { FormatImporter } from '../sources';
 import { createIdentity } from './identity';
+import { importerThenRematch } from './rematch-after';
 
 /**
  * The importers sources hand their files to, one per format (`oneroster`, `lms`, `ims`,
@@ -11,5 +12,11 @@ import { createIdentity } from './identity';
  * theirs here as they land.
  */
 export function createImporters(): FormatImporter[] {
-  return [createOneRosterFormatImporter(), createLmsFormatImporter(createIdentity), createImsFormatImporter(), createEdReflectFormatImporter()];
+  return [
+    // Roster formats bring users: outside persons waiting for them are matched right after.
+    importerThenRematch(createOneRosterFormatImporter(), createIdentity),
+    createLmsFormatImporter(createIdentity),
+    importerThenRematch(createImsFormatImporter(), createIdentity),
+    createEdReflectFormatImporter(),
+  ];
 }

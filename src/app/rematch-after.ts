@@ -1,5 +1,7 @@
 import type { IdentityService } from '../identity';
 import type { JobHandler } from '../jobs/job-handler';
+import type { DataSource } from 'typeorm';
+import type { FileImporter, FormatImporter, ImportContext, SpooledSourceFile, StreamImporter, StreamedSourceFile } from '../sources';
 
 /**
  * Runs an importer that adds or changes users, then matches again every outside person still
@@ -17,4 +19,31 @@ export function thenRematch(handler: JobHandler, identity: IdentityService): Job
       if (outcome.reassigned > 0) context.progress.setResult({ rematchedPersons: outcome.reassigned });
     },
   };
+}
+
+/** The same for importers that sources feed: a roster file from SFTP brings users too. */
+export function importerThenRematch(importer: FormatImporter, identity: (db: DataSource) => IdentityService): FormatImporter {
+  const rematch = async (context: ImportContext): Promise<void> => {
+    context.signal.throwIfAborted();
+    const outcome = await context.db.transaction((tx) => identity(context.db).rematchUnmatched(tx));
+    if (outcome.reassigned > 0) context.progress.setResult({ rematchedPersons: outcome.reassigned });
+  };
+  if (importer.input === 'file') {
+    const wrapped: FileImporter = {
+      ...importer,
+      import: async (file: SpooledSourceFile, options: Record<string, unknown>, context: ImportContext) => {
+        await importer.import(file, options, context);
+        await rematch(context);
+      },
+    };
+    return wrapped;
+  }
+  const wrapped: StreamImporter = {
+    ...importer,
+    import: async (file: StreamedSourceFile, options: Record<string, unknown>, context: ImportContext) => {
+      await importer.import(file, options, context);
+      await rematch(context);
+    },
+  };
+  return wrapped;
 }
