@@ -6,6 +6,7 @@ import { ApiKeyService } from './auth/api-key.service';
 import { loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { runJobFromCli } from './app/cli-job';
+import { syncCommand } from './sources/source.cli';
 import { startRuntime } from './app/runtime';
 import type { NewSyncJob } from './jobs/sync-job.service';
 import { oneRosterImportCommand } from './roster/oneroster/oneroster.cli';
@@ -100,6 +101,18 @@ program
   .addCommand(lmsImportCommand(runImport))
   .addCommand(imsImportCommand(runImport))
   .addCommand(edReflectImportCommand(runImport));
+
+program.addCommand(
+  syncCommand(async (fn) => {
+    // The imports a sync queues need a worker: this process is one while it waits.
+    const runtime = await startRuntime(config, log, { http: false, workerConcurrency: 1 });
+    try {
+      return await fn({ db: runtime.database.dataSource, sources: runtime.services.sources });
+    } finally {
+      await runtime.close();
+    }
+  }),
+);
 
 program
   .command('export')
