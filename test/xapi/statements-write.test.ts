@@ -28,6 +28,15 @@ describe('xAPI: storing statements', () => {
     assert.equal(body['version'], '1.0.3');
   });
 
+  it('stamps version 2.0.0 on statements sent with the 2.0.0 header', async () => {
+    const id = randomUUID();
+    const res = await lrs.request('PUT', `/statements?statementId=${id}`, statement(), { 'X-Experience-API-Version': '2.0.0' });
+    assert.equal(res.status, 204);
+    assert.equal(res.headers.get('x-experience-api-version'), '2.0.0');
+    const got = (await (await lrs.request('GET', `/statements?statementId=${id}`)).json()) as { version: string };
+    assert.equal(got.version, '2.0.0');
+  });
+
   it('treats an identical repeat as a no-op (204) and a different one as a conflict (409)', async () => {
     const id = randomUUID();
     const first = statement();
