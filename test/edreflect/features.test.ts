@@ -152,6 +152,18 @@ describe('EdReflect import: indicators, unknown data, references, entry points',
     assert.ok(reader.errors?.length);
   });
 
+  it('stores nothing on a dry run, and the same export then imports', async () => {
+    const dir = writeExport(tempDir('dry'), generateFullExport());
+    const dry = await importExport(app, { path: dir, system: 'dry', dryRun: true });
+    assert.equal(dry.status, 'SUCCEEDED', dry.failureMessage ?? '');
+    assert.equal(dry.result['dryRun'], true);
+    assert.ok(dry.counts.added > 0);
+    assert.deepEqual(await tableCounts(app, 'dry'), {});
+    const real = await importExport(app, { path: dir, system: 'dry' });
+    assert.equal(real.counts.added, dry.counts.added);
+    assert.deepEqual(real.issues, []);
+  });
+
   it('runs from the CLI: learngraph import edreflect <path>', async () => {
     const db = await createTestDatabase();
     try {
