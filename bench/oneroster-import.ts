@@ -58,7 +58,7 @@ async function orchestrate(): Promise<void> {
     let started = performance.now();
     const counts = await writePackage12(bulk, bulkFiles(shape), 'bulk');
     const totalRows = [...counts.values()].reduce((a, b) => a + b, 0);
-    console.log(`generated ${fmt(totalRows)} rows, ${fmt(dirMiB(bulk), 1)} MiB in ${fmt((performance.now() - started) / 1000, 1)} s (node ${process.version}, ${os.cpus().length} CPUs)`);
+    console.log(`generated ${fmt(totalRows)} rows, ${fmt(dirMiB(bulk), 1)} MiB in ${fmt((performance.now() - started) / 1000, 1)} s (node ${process.version}, ${os.cpus().length} CPUs, load average ${load()})`);
     started = performance.now();
     const deltaCounts = await writePackage12(delta, deltaFiles(shape, 100, new Date().toISOString()), 'delta');
     const deltaRows = [...deltaCounts.values()].reduce((a, b) => a + b, 0);
@@ -90,6 +90,8 @@ async function orchestrate(): Promise<void> {
       console.log(`export of the district (1.2, after the delta): ${fmt(exported.rows)} rows in ${fmt(exported.seconds, 1)} s = ${fmt(exported.rows / exported.seconds)} rows/s, peak RSS ${fmt(Math.max(exported.peakRssMiB, exported.maxRssMiB))} MiB\n`);
       profile('bulk', bulkImport);
       profile('delta', deltaImport);
+      // Other processes on the machine show up directly in these figures.
+      console.log(`load average at the end: ${load()}`);
     } finally {
       await db.stop();
     }
@@ -112,6 +114,8 @@ function summary(entities: Record<string, Record<string, number>>): string {
     .map(([e, c]) => `${e} ${Object.entries(c).filter(([, n]) => n !== 0).map(([k, n]) => `${k} ${n}`).join('/')}`)
     .join(', ');
 }
+
+const load = (): string => os.loadavg().map((n) => n.toFixed(2)).join(' ');
 
 const snake = (name: string): string => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 

@@ -30,6 +30,9 @@ export async function applyRecords(ctx: ImportContext, spec: RecordSpec): Promis
   const count = ctx.count(spec.file);
   const names = spec.columns.map((c) => c.name);
   const touched = `touched_${spec.table}`;
+  // Bulk rows carry no dateLastModified: keep the one a delta stored (the stale-delta guard
+  // needs it) instead of blanking it, and do not count it as a change.
+  const dateLastModified = plan.mode === 'bulk' ? 'coalesce(excluded.date_last_modified, t.date_last_modified)' : 'excluded.date_last_modified';
   await ctx.query(`create temp table if not exists ${touched} (id bigint primary key, inserted boolean not null) on commit drop`);
 
   const upserted = await ctx.query<{ added: number; updated: number }>(
@@ -40,11 +43,11 @@ export async function applyRecords(ctx: ImportContext, spec: RecordSpec): Promis
          from ${stage} s ${spec.joins ?? ''}
         where s.status is distinct from 'tobedeleted'
        on conflict (system, sourced_id) where sourced_id is not null do update set
-         status = 'active', date_last_modified = excluded.date_last_modified, deleted_at = null, metadata = excluded.metadata,
+         status = 'active', date_last_modified = ${dateLastModified}, deleted_at = null, metadata = excluded.metadata,
          updated_at = now(), ${names.map((n) => `${n} = excluded.${n}`).join(', ')}
-       where (t.status, t.date_last_modified, t.deleted_at, t.metadata, ${names.map((n) => `t.${n}`).join(', ')})
+       where (t.status, ${dateLastModified}, t.deleted_at, t.metadata, ${names.map((n) => `t.${n}`).join(', ')})
              is distinct from
-             ('active', excluded.date_last_modified, null::timestamptz, excluded.metadata, ${names.map((n) => `excluded.${n}`).join(', ')})
+             ('active', t.date_last_modified, null::timestamptz, excluded.metadata, ${names.map((n) => `excluded.${n}`).join(', ')})
        returning t.id, (xmax = 0) as inserted
      ), saved as (
        insert into ${touched} select id, inserted from up on conflict (id) do nothing returning inserted
@@ -67,6 +70,9 @@ export async function applyRecords(ctx: ImportContext, spec: RecordSpec): Promis
   const asked = await ctx.query<{ n: number }>(`select count(*)::int as n from ${stage} where status = 'tobedeleted'`);
   count.deleted += deletes.length;
   count.unchanged += (asked[0]?.n ?? 0) - deletes.length;
+
+  // Fresh statistics: the tables that reference this one join against it next.
+  await ctx.query(`analyze ${spec.table}`);
 
   if (plan.mode === 'bulk') {
     const missing = await ctx.query<{ id: string }>(

@@ -94,7 +94,7 @@ export async function requireReference(ctx: ImportContext, file: RosterFile, ref
   const lenientOptional = ref.optional === true && ctx.lenient;
   const check = lenientOptional ? ctx.warn.bind(ctx) : ctx.reject.bind(ctx);
   const message = `${ref.header} names no ${ref.what} in this package${ctx.resolvesInDatabase(ref.target) ? ' or already imported' : ''}`;
-  const rejected = await check(file, `s.${ref.column} is not null and not exists (select 1 from ${ref.known.table} k where k.sourced_id = s.${ref.column})`, [], {
+  const rejected = await check(file, `s.status is distinct from 'tobedeleted' and s.${ref.column} is not null and not exists (select 1 from ${ref.known.table} k where k.sourced_id = s.${ref.column})`, [], {
     code: 'oneroster.reference.missing',
     message: lenientOptional ? `${message}; the link is left empty` : message,
     column: ref.header,
@@ -102,7 +102,7 @@ export async function requireReference(ctx: ImportContext, file: RosterFile, ref
   if (ref.type) {
     // Strict mode holds the binding's typing; lenient mode notes the mismatch and imports.
     const check = ctx.lenient ? ctx.warn.bind(ctx) : ctx.reject.bind(ctx);
-    await check(file, `exists (select 1 from ${ref.known.table} k where k.sourced_id = s.${ref.column} and k.type is distinct from $1)`, [ref.type.value], {
+    await check(file, `s.status is distinct from 'tobedeleted' and exists (select 1 from ${ref.known.table} k where k.sourced_id = s.${ref.column} and k.type is distinct from $1)`, [ref.type.value], {
       code: ref.type.code,
       message: ref.type.message,
       column: ref.header,
@@ -116,7 +116,8 @@ export async function requireReference(ctx: ImportContext, file: RosterFile, ref
  * it with a warning and links only the items that resolve.
  */
 export async function requireListReferences(ctx: ImportContext, file: RosterFile, ref: Reference): Promise<void> {
-  const condition = `exists (select 1 from unnest(s.${ref.column}::text[]) as item(id) where not exists (select 1 from ${ref.known.table} k where k.sourced_id = item.id))`;
+  // A row that deletes its record needs no resolvable references (its targets may go in the same delta).
+  const condition = `s.status is distinct from 'tobedeleted' and exists (select 1 from unnest(s.${ref.column}::text[]) as item(id) where not exists (select 1 from ${ref.known.table} k where k.sourced_id = item.id))`;
   const rule = { code: 'oneroster.reference.missing', message: `${ref.header} lists a ${ref.what} that is neither in this package nor already imported`, column: ref.header };
   if (ctx.lenient) await ctx.warn(file, condition, [], { ...rule, message: `${rule.message}; that item is left out` });
   else await ctx.reject(file, condition, [], rule);

@@ -65,6 +65,12 @@ export async function exportOneRoster(db: DataSource, options: OneRosterExportOp
   try {
     // Not READ ONLY: the export sets are temp tables, which a read-only transaction may not create.
     await runner.startTransaction('REPEATABLE READ');
+    // Each file is one pass over a whole table: hash joins and one sort are right for that
+    // whatever the statistics say, and right after a big import (before autovacuum has analysed
+    // the tables) the planner would otherwise nest loops over a million rows. Per-row lookups
+    // are scalar subqueries (index scans), which this does not touch.
+    await runner.query('set local enable_nestloop = off');
+    await runner.query('set local cursor_tuple_fraction = 1');
     await buildExportSets(runner, options.system, options.version);
     for (const query of queriesFor(options.version)) {
       const exported = await exportFile(runner, query, options);

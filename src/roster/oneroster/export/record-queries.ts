@@ -62,8 +62,9 @@ export const classesQuery: ExportQuery = {
     location: 't.location',
     schoolSourcedId: 'o.sourced_id',
     // Terms are a set (the import keeps no order): sorted, so that exports are reproducible.
-    termSourcedIds: `(select string_agg(s.sourced_id, ',' order by s.sourced_id) from class_term ct
-                        join export_session s on s.id = ct.session_id where ct.class_id = t.id and ct.deleted_at is null)`,
+    termSourcedIds: `(select string_agg(x.sourced_id, ',' order by x.sourced_id) from (
+        select (select s.sourced_id from export_session s where s.id = ct.session_id) as sourced_id
+          from class_term ct where ct.class_id = t.id and ct.deleted_at is null) x)`,
     subjects: listText('t.subjects'),
     subjectCodes: listText('t.subject_codes'),
     periods: listText('t.periods'),

@@ -8,13 +8,19 @@ import { BLANK, boolText, dateText, listText } from './sql-text';
 const USER_IDS = `(select string_agg('{' || i.namespace || ':' || i.value || '}', ',' order by i.namespace, i.value)
   from user_identifier i where i.user_id = t.id and i.kind = 'userId' and i.deleted_at is null)`;
 
-/** Agents that are themselves in the package; a deleted parent drops out of the list. */
-const AGENTS = `(select string_agg(a.sourced_id, ',' order by a.sourced_id)
-  from agent g join export_user a on a.id = g.agent_user_id where g.user_id = t.id and g.deleted_at is null)`;
+/**
+ * Agents that are themselves in the package; a deleted parent drops out of the list (null is
+ * skipped by string_agg). Lookups are scalar subqueries, not joins: see export-oneroster.ts on
+ * why the export plans without nested-loop joins.
+ */
+const AGENTS = `(select string_agg(x.sourced_id, ',' order by x.sourced_id) from (
+  select (select a.sourced_id from export_user a where a.id = g.agent_user_id) as sourced_id
+    from agent g where g.user_id = t.id and g.deleted_at is null) x)`;
 
 /** 1.1 `orgSourcedIds`: every exported org the user holds a live role at. */
-const ROLE_ORGS = `(select string_agg(distinct o.sourced_id, ',' order by o.sourced_id)
-  from role r join export_org o on o.id = r.org_id where r.user_id = t.id and r.deleted_at is null)`;
+const ROLE_ORGS = `(select string_agg(distinct x.sourced_id, ',' order by x.sourced_id) from (
+  select (select o.sourced_id from export_org o where o.id = r.org_id) as sourced_id
+    from role r where r.user_id = t.id and r.deleted_at is null) x)`;
 
 export function usersQuery(version: OneRosterVersion): ExportQuery {
   const common = {
