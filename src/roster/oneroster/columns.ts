@@ -77,6 +77,22 @@ const demographics = (version: OneRosterVersion): ColumnSpec[] => [
   col('publicSchoolResidenceStatus', 'text'),
 ];
 
+/** users.csv columns both versions share, in order (1.1 puts orgSourcedIds and role before them). */
+const USER_COLUMNS: readonly ColumnSpec[] = [
+  col('username', 'text', true),
+  col('userIds', 'userIds'),
+  col('givenName', 'text', true),
+  col('familyName', 'text', true),
+  col('middleName', 'text'),
+  col('identifier', 'text'),
+  col('email', 'text'),
+  col('sms', 'text'),
+  col('phone', 'text'),
+  col('agentSourcedIds', 'guidList'),
+  col('grades', 'textList'),
+  col('password', 'text'),
+];
+
 /** Column contracts per version and file, in the exact order the binding prescribes. */
 export function columnsFor(version: OneRosterVersion, file: RosterFile): readonly ColumnSpec[] | undefined {
   const ext = version === '1.2';
@@ -126,34 +142,12 @@ export function columnsFor(version: OneRosterVersion, file: RosterFile): readonl
             col('enabledUser', 'boolean', true),
             col('orgSourcedIds', 'guidList', true),
             col('role', 'enum', true, { values: ROLES_1_1 }),
-            col('username', 'text', true),
-            col('userIds', 'userIds'),
-            col('givenName', 'text', true),
-            col('familyName', 'text', true),
-            col('middleName', 'text'),
-            col('identifier', 'text'),
-            col('email', 'text'),
-            col('sms', 'text'),
-            col('phone', 'text'),
-            col('agentSourcedIds', 'guidList'),
-            col('grades', 'textList'),
-            col('password', 'text'),
+            ...USER_COLUMNS,
           ]
         : [
             ...HEAD,
             col('enabledUser', 'boolean', true),
-            col('username', 'text', true),
-            col('userIds', 'userIds'),
-            col('givenName', 'text', true),
-            col('familyName', 'text', true),
-            col('middleName', 'text'),
-            col('identifier', 'text'),
-            col('email', 'text'),
-            col('sms', 'text'),
-            col('phone', 'text'),
-            col('agentSourcedIds', 'guidList'),
-            col('grades', 'textList'),
-            col('password', 'text'),
+            ...USER_COLUMNS,
             col('userMasterIdentifier', 'text'),
             col('preferredGivenName', 'text'),
             col('preferredMiddleName', 'text'),
