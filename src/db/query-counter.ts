@@ -8,17 +8,6 @@ interface Counter {
 
 const storage = new AsyncLocalStorage<Counter>();
 
-/**
- * Runs `fn` and counts the SQL statements TypeORM sends while it runs, including those sent
- * by DataLoaders it triggers. The GraphQL layer reports the count per request, and tests
- * assert on it to catch N+1 queries.
- */
-export async function countStatements<T>(fn: () => Promise<T>): Promise<{ result: T; statements: number }> {
-  const counter: Counter = { statements: 0 };
-  const result = await storage.run(counter, fn);
-  return { result, statements: counter.statements };
-}
-
 /** Bind a counter to the current async context (for request pipelines that are not one closure). */
 export function enterStatementCounter(): Counter {
   const counter: Counter = { statements: 0 };

@@ -1,7 +1,6 @@
 import { toGlobalId } from '../graphql/relay/global-id';
 import { IssueSeverity, SyncJobStatus } from './sync-job-status';
 import type { SyncJobEntity } from './sync-job.entity';
-import type { SyncJobIssueEntity } from './sync-job-issue.entity';
 import { EntityCounts, SyncJob, SyncJobCounts, SyncJobFailure, SyncJobIssue } from './sync-job.type';
 
 export function toSyncJob(e: SyncJobEntity): SyncJob {
@@ -56,8 +55,4 @@ export function toSyncJobIssue(row: Record<string, unknown>): SyncJobIssue {
     column: (row['column'] as string | null) ?? null,
     recordKey: (row['record_key'] as string | null) ?? null,
   });
-}
-
-export function issueFromEntity(e: SyncJobIssueEntity): SyncJobIssue {
-  return toSyncJobIssue({ ...e, record_key: e.recordKey });
 }
