@@ -36,7 +36,7 @@ export const DEFAULT_PATTERNS: Readonly<Record<SourceFormat, readonly string[]>>
   [SourceFormat.LMS]: ['SCORMYYYYMMDD', 'F2FYYYYMMDD', 'QuizYYYYMMDD', 'CompletionYYYYMMDD', 'Pathway*YYYYMMDD'],
   [SourceFormat.ONEROSTER]: ['*.zip'],
   [SourceFormat.IMS]: ['*.xml'],
-  [SourceFormat.EDREFLECT]: ['*.csv'],
+  [SourceFormat.EDREFLECT]: ['*.zip'], // an export travels as one zip: its CSVs only mean something together
 };
 
 export const DEFAULT_LOOKBACK_DAYS = 28;

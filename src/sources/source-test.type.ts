@@ -12,6 +12,7 @@ registerEnumType(TestedFileStatus, {
     DUPLICATE: { description: 'Same bytes as an imported version; skipped.' },
     OUTSIDE_WINDOW: { description: 'Older than the lookback window.' },
     UNSUPPORTED: { description: 'Matches a pattern, but the importer does not read files of that name.' },
+    UNSAFE_NAME: { description: 'A name with a path separator, `.`/`..` or control characters: never read, whatever the patterns.' },
   },
 });
 

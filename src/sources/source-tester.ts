@@ -22,6 +22,7 @@ export enum TestedFileStatus {
   FAILED = 'FAILED',
   OUTSIDE_WINDOW = 'OUTSIDE_WINDOW',
   UNSUPPORTED = 'UNSUPPORTED',
+  UNSAFE_NAME = 'UNSAFE_NAME',
 }
 
 export interface TestedFile {
@@ -91,6 +92,7 @@ export class SourceTester {
         }),
         ...order(scan.outsideWindow).map((f) => tested(f, TestedFileStatus.OUTSIDE_WINDOW)),
         ...order(scan.unsupported).map((f) => tested(f, TestedFileStatus.UNSUPPORTED)),
+        ...scan.unsafeNames.map((f) => tested({ ...f, businessDate: null, patternIndex: -1 }, TestedFileStatus.UNSAFE_NAME)),
       ];
       return {
         ok: true,

@@ -106,6 +106,8 @@ export type SourceTestFileStatus =
   | 'OUTSIDE_WINDOW'
   /** Stable; the next sync imports it. */
   | 'READY'
+  /** A name with a path separator, `.`/`..` or control characters: never read, whatever the patterns. */
+  | 'UNSAFE_NAME'
   /** Matches a pattern, but the importer does not read files of that name. */
   | 'UNSUPPORTED'
   /** Seen; imported once two listings agree on its size. */

@@ -284,7 +284,7 @@ describe('source syncs over real SFTP', () => {
   });
 
   it('hands formats that need random access a spooled local copy with its digest, and removes it after', async () => {
-    const source = await createSource(app, sftpInput(sshd, 'edreflect', { format: 'EDREFLECT', name: 'edreflect', settleSeconds: 1 }));
+    const source = await createSource(app, sftpInput(sshd, 'edreflect', { format: 'EDREFLECT', name: 'edreflect', settleSeconds: 1, filePatterns: ['*.csv'] }));
     const content = numberedCsv(1_000);
     put(path.join(sshd.root.dataDir, 'edreflect'), 'goals.csv', content, now() - 60);
     put(path.join(sshd.root.dataDir, 'edreflect'), 'users.csv', numberedCsv(3), now() - 60);

@@ -69,7 +69,7 @@ describe('sources in the graph', () => {
     assert.equal(source.hasPassword, true);
     assert.equal(source.hasPrivateKey, false);
     assert.equal(source.port, sshd.port);
-    assert.deepEqual(source.filePatterns, ['*.csv']);
+    assert.deepEqual(source.filePatterns, ['*.zip'], 'an EdReflect export is one zip');
     assert.equal(source.lookbackDays, 28);
     assert.equal(source.processedAction, 'LEAVE');
     assert.deepEqual(source.schedule && { cron: source.schedule.cron, timeZone: source.schedule.timeZone }, { cron: '30 5 * * *', timeZone: 'Europe/London' });

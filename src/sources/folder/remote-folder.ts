@@ -34,3 +34,13 @@ export interface RemoteFolder {
 export function archiveName(name: string, taken: boolean, now: Date = new Date()): string {
   return taken ? `${name}.${now.toISOString().replace(/[-:.]/g, '').replace('T', '-').slice(0, 15)}` : name;
 }
+
+/**
+ * A listed name we are willing to touch. A server can answer a directory listing with any
+ * bytes: a name with a separator, `.`/`..` or control characters could make a path outside the
+ * folder (archive, local spool) or forge a log line, so such a file is reported and never read.
+ */
+export function isPlainFileName(name: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return name !== '' && name !== '.' && name !== '..' && !/[/\\\u0000-\u001f\u007f]/.test(name);
+}

@@ -1,6 +1,6 @@
 import { fileDate, windowCutoff } from '../business-window';
 import type { FilePatterns } from '../file-pattern';
-import type { RemoteFile, RemoteFolder } from '../folder/remote-folder';
+import { isPlainFileName, type RemoteFile, type RemoteFolder } from '../folder/remote-folder';
 import type { FormatImporter } from '../importers/format-importer';
 import type { ListedFile } from '../ledger/source-file-ledger';
 
@@ -18,6 +18,8 @@ export interface Scan {
   readonly unsupported: ScannedFile[];
   /** Files of the folder that match no pattern. */
   readonly ignored: number;
+  /** Names that could point outside the folder or carry control characters: never read. */
+  readonly unsafeNames: RemoteFile[];
 }
 
 /** One listing of the folder, sorted into what a sync would consider and what it would not. */
@@ -28,8 +30,12 @@ export async function scanFolder(
   now: Date = new Date(),
 ): Promise<Scan> {
   const cutoff = windowCutoff(now, source.timeZone, source.lookbackDays);
-  const scan: Scan = { candidates: [], outsideWindow: [], unsupported: [], ignored: 0 };
+  const scan: Scan = { candidates: [], outsideWindow: [], unsupported: [], ignored: 0, unsafeNames: [] };
   for (const file of await folder.list()) {
+    if (!isPlainFileName(file.name)) {
+      scan.unsafeNames.push(file);
+      continue;
+    }
     const match = source.filePatterns.match(file.name);
     if (!match) {
       (scan as { ignored: number }).ignored += 1;

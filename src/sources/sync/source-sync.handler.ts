@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DataSource } from 'typeorm';
 import type { JobHandler, JobRunContext } from '../../jobs/job-handler';
+import type { ProgressReporter } from '../../jobs/progress-reporter';
+import { IssueSeverity } from '../../jobs/sync-job-status';
 import type { SyncJobEntity } from '../../jobs/sync-job.entity';
 import { DomainError } from '../../shared/domain-error';
 import { FilePatterns } from '../file-pattern';
@@ -56,6 +58,7 @@ export class SourceSyncHandler implements JobHandler {
     try {
       progress.setPhase('listing');
       scan = await scanFolder(folder, settings, importer);
+      reportUnsafeNames(scan, progress);
       first = await ledger.observe(sourceId, toListed(scan.candidates));
       listed = scan.candidates.length;
       if (first.waiting > 0 && source.settleSeconds > 0) {
@@ -82,6 +85,7 @@ export class SourceSyncHandler implements JobHandler {
       ignored: scan.ignored,
       outsideWindow: scan.outsideWindow.length,
       unsupported: scan.unsupported.length,
+      unsafeNames: scan.unsafeNames.length,
       waitingForStableSize: waiting,
       readyToImport: ready.length,
       duplicates,
@@ -112,5 +116,17 @@ export class SourceSyncHandler implements JobHandler {
       if ((await ledger.recordDigest(suspect.id, hash.digest())) === 'duplicate') duplicates += 1;
     }
     return duplicates;
+  }
+}
+
+/** One warning per unsafe name, quoted so control characters cannot forge a line of a report. */
+function reportUnsafeNames(scan: Scan, progress: ProgressReporter): void {
+  for (const file of scan.unsafeNames) {
+    progress.issue({
+      severity: IssueSeverity.WARNING,
+      code: 'source.file.unsafe-name',
+      message: 'The server listed a name with a path separator, "."/".." or control characters; the file was not read',
+      file: JSON.stringify(file.name),
+    });
   }
 }
