@@ -36,6 +36,8 @@ const schema = z.object({
   MAX_UPLOAD_BYTES: z.coerce.number().int().min(1).default(2 * 1024 * 1024 * 1024),
   /** How often schedules are checked and due source syncs picked up (pg-boss cron monitor), 1-45 s. */
   SCHEDULE_CHECK_SECONDS: z.coerce.number().int().min(1).max(45).default(30),
+  /** A RUNNING job whose progress heartbeat (once a second) is older than this lost its worker. */
+  JOB_STALE_SECONDS: z.coerce.number().int().min(2).max(3600).default(60),
   /** Query limits, on by default: deepest selection, cost (graphql-armor's model), tokens, aliases. */
   QUERY_MAX_DEPTH: z.coerce.number().int().min(1).default(16),
   QUERY_MAX_COST: z.coerce.number().int().min(1).default(100_000),
@@ -65,6 +67,7 @@ export interface Config {
   readonly importRoots: readonly string[];
   readonly maxUploadBytes: number;
   readonly scheduleCheckSeconds: number;
+  readonly jobStaleSeconds: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -103,5 +106,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         .map((p) => path.resolve(p)),
     ),
     scheduleCheckSeconds: e.SCHEDULE_CHECK_SECONDS,
+    jobStaleSeconds: e.JOB_STALE_SECONDS,
   });
 }

@@ -4,6 +4,7 @@ import { type RunningHttpServer, startHttpServer } from '../graphql/server';
 import type { JobHandler } from '../jobs/job-handler';
 import { JobEvents } from '../jobs/job-events';
 import { JobQueue } from '../jobs/queue';
+import { StaleJobReaper } from '../jobs/stale-jobs';
 import { SyncWorker } from '../jobs/worker';
 import type { NewSyncJob } from '../jobs/sync-job.service';
 import type { SyncJobEntity } from '../jobs/sync-job.entity';
@@ -47,10 +48,12 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
   const events = new JobEvents(database.url, log);
   let worker: SyncWorker | undefined;
   let ticker: ScheduleTicker | undefined;
+  let reaper: StaleJobReaper | undefined;
   let http: RunningHttpServer | undefined;
   const stop = async (): Promise<void> => {
     await http?.close();
     await ticker?.stop();
+    reaper?.stop();
     worker?.interruptAll();
     await queue.stop();
     await events.stop();
@@ -63,12 +66,14 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
     const deps = { db, config, log, queue, events, importers: options.importers ?? createImporters() };
     services = createServices(deps);
     const handlers = new Map([...createJobHandlers(deps, services), ...(options.extraHandlers ?? [])]);
-    worker = new SyncWorker(db, queue, handlers, log);
+    worker = new SyncWorker(db, queue, handlers, log, config.jobStaleSeconds);
     if (options.workerConcurrency > 0) {
       await worker.start(options.workerConcurrency);
       // Processes that work on jobs also turn due source schedules into syncs.
       ticker = services.sourceModule.ticker;
       ticker.start();
+      reaper = new StaleJobReaper(db, queue, log, config.jobStaleSeconds);
+      reaper.start();
     }
     const appServices = services;
     await options.beforeListen?.(services, database);

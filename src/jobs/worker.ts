@@ -20,6 +20,8 @@ export class SyncWorker {
     private readonly queue: JobQueue,
     private readonly handlers: JobHandlers,
     private readonly log: Logger,
+    /** See StaleJobReaper: a RUNNING row older than this has no live worker. */
+    private readonly staleSeconds = 60,
   ) {}
 
   async start(concurrency: number): Promise<void> {
@@ -37,10 +39,11 @@ export class SyncWorker {
     const claimed = (await this.db.query(
       `update sync_job set status = 'RUNNING', phase = 'starting', attempts = attempts + 1,
          started_at = coalesce(started_at, now()), updated_at = now()
-       where id = $1 and status in ('QUEUED', 'RUNNING') returning id`,
-      [jobId],
+       where id = $1 and (status = 'QUEUED' or (status = 'RUNNING' and updated_at < now() - make_interval(secs => $2)))
+       returning id`,
+      [jobId, this.staleSeconds],
     )) as [unknown[], number];
-    if (claimed[1] === 0) return; // cancelled before it started, or already finished
+    if (claimed[1] === 0) return; // cancelled before it started, finished, or running on a live worker
     const job = await this.db.getRepository(SyncJobEntity).findOneByOrFail({ id: jobId });
     const log = this.log.child({ jobId, kind: job.kind });
     const controller = new AbortController();
