@@ -4,7 +4,9 @@
  * process so its peak RSS is its own) against a raw COPY of the same files into bare tables,
  * then a 1% delta, then an export of the result. Prints rows/s, the import/COPY ratio, peak RSS,
  * delta/bulk, and where the import's time goes. Not a test: figures to compare and record, on
- * an otherwise idle machine (another process's load shows up directly in them).
+ * an otherwise idle machine (another process's load shows up directly in them). The same ratios
+ * by CPU seconds (Postgres cluster + importer process, read from /proc for the embedded server)
+ * hold steadier when the machine is shared.
  *
  *   BENCH_SCALE=1 (default; 0.05 for a quick look) · DATABASE_URL=… to use a server (a throwaway
  *   database is created in it and dropped) instead of a throwaway embedded Postgres
@@ -19,6 +21,7 @@ import { createDataSource } from '../src/db/data-source';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres';
 import { createLogger } from '../src/shared/logger';
 import { rawCopy } from './oneroster-copy';
+import { postgresCpuSeconds } from './postgres-cpu';
 import { deltaFiles } from './oneroster-delta';
 import { bulkFiles, DEFAULT_SHAPE, type DistrictShape, writePackage12 } from './oneroster-district';
 import { type ExportFigures, runExport } from './oneroster-run-export';
@@ -66,10 +69,17 @@ async function orchestrate(): Promise<void> {
 
     const db = await database(tmp);
     try {
+      const pgCpu = (): number => (db.clusterDir ? (postgresCpuSeconds(db.clusterDir) ?? NaN) : NaN);
+      let cpuAt = pgCpu();
       const copies = await rawCopy(db.url, bulk, [...counts.keys()]);
       const copySeconds = copies.reduce((a, c) => a + c.seconds, 0);
+      const copyCpu = pgCpu() - cpuAt;
+      cpuAt = pgCpu();
       const bulkImport = await child<ImportFigures>('--import', bulk, db.url);
+      const bulkPgCpu = pgCpu() - cpuAt;
+      cpuAt = pgCpu();
       const deltaImport = await child<ImportFigures>('--import', delta, db.url);
+      const deltaPgCpu = pgCpu() - cpuAt;
       const exported = await child<ExportFigures>('--export', path.join(tmp, 'export'), db.url);
 
       console.log('file                 rows   raw COPY s  COPY rows/s   import load s');
@@ -83,8 +93,13 @@ async function orchestrate(): Promise<void> {
       console.log(`${'total'.padEnd(16)} ${fmt(totalRows).padStart(9)} ${fmt(copySeconds, 2).padStart(10)} ${fmt(totalRows / copySeconds).padStart(12)}\n`);
       console.log(`bulk import (STRICT): ${fmt(bulkImport.seconds, 1)} s, ${fmt(totalRows / bulkImport.seconds)} rows/s, ${bulkImport.issues} issues; raw COPY ${fmt(copySeconds, 2)} s, ${fmt(totalRows / copySeconds)} rows/s`);
       console.log(`  import / COPY = ${fmt(ratio, 1)}x   (target <= ${TARGETS.importOverCopy}x: ${ratio <= TARGETS.importOverCopy ? 'met' : 'MISSED'})`);
+      // CPU seconds vary far less than wall time when other work shares the machine.
+      const bulkCpu = bulkPgCpu + bulkImport.cpuSeconds;
+      console.log(`  CPU: import ${fmt(bulkCpu, 1)} s (Postgres ${fmt(bulkPgCpu, 1)} s + importer ${fmt(bulkImport.cpuSeconds, 1)} s), raw COPY ${fmt(copyCpu, 2)} s of Postgres   import / COPY = ${fmt(bulkCpu / copyCpu, 1)}x by CPU`);
       console.log(`  peak RSS of the import process: ${fmt(bulkImport.peakRssMiB)} MiB sampled / ${fmt(bulkImport.maxRssMiB)} MiB maxRSS (${fmt(bulkImport.baseRssMiB)} MiB after loading modules)   (target < ${TARGETS.peakRssMiB} MB: ${rss * 1.048576 < TARGETS.peakRssMiB ? 'met' : 'MISSED'})`);
       console.log(`delta import (${fmt(deltaRows)} rows): ${fmt(deltaImport.seconds, 2)} s = ${fmt(deltaShare * 100, 1)}% of the bulk time, ${deltaImport.issues} issues, peak RSS ${fmt(Math.max(deltaImport.peakRssMiB, deltaImport.maxRssMiB))} MiB   (target < ${TARGETS.deltaShare * 100}%: ${deltaShare < TARGETS.deltaShare ? 'met' : 'MISSED'})`);
+      const deltaCpu = deltaPgCpu + deltaImport.cpuSeconds;
+      console.log(`  delta CPU: ${fmt(deltaCpu, 2)} s (Postgres ${fmt(deltaPgCpu, 2)} s + importer ${fmt(deltaImport.cpuSeconds, 2)} s) = ${fmt((100 * deltaCpu) / bulkCpu, 1)}% of the bulk's`);
       console.log(`  bulk entities: ${summary(bulkImport.entities)}`);
       console.log(`  delta entities: ${summary(deltaImport.entities)}\n`);
       console.log(`export of the district (1.2, after the delta): ${fmt(exported.rows)} rows in ${fmt(exported.seconds, 1)} s = ${fmt(exported.rows / exported.seconds)} rows/s, peak RSS ${fmt(Math.max(exported.peakRssMiB, exported.maxRssMiB))} MiB\n`);
@@ -124,11 +139,12 @@ function dirMiB(dir: string): number {
 }
 
 /** A fresh, migrated database: a throwaway embedded cluster, or a new database on DATABASE_URL's server. */
-async function database(tmp: string): Promise<{ url: string; stop: () => Promise<void> }> {
+async function database(tmp: string): Promise<{ url: string; clusterDir?: string; stop: () => Promise<void> }> {
   const log = createLogger('error', 'bench');
   const given = process.env['DATABASE_URL'];
   let url: string;
   let stop: () => Promise<void>;
+  let clusterDir: string | undefined;
   if (given) {
     const name = `lg_bench_${randomBytes(4).toString('hex')}`;
     await admin(given, `create database ${name}`);
@@ -140,12 +156,13 @@ async function database(tmp: string): Promise<{ url: string; stop: () => Promise
     const server = await startEmbeddedPostgres(path.join(tmp, 'data'), log);
     url = server.url;
     stop = () => server.stop();
+    clusterDir = path.join(tmp, 'data', 'pg');
   }
   const ds = createDataSource(url, log, { poolSize: 1 });
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
   await ds.destroy();
-  return { url, stop };
+  return { url, ...(clusterDir ? { clusterDir } : {}), stop };
 }
 
 async function admin(url: string, sql: string): Promise<void> {

@@ -17,6 +17,8 @@ export interface ImportFigures {
   readonly peakRssMiB: number;
   readonly maxRssMiB: number;
   readonly baseRssMiB: number;
+  /** CPU seconds (user + system) this process spent in the import: parsing, validating, driving. */
+  readonly cpuSeconds: number;
 }
 
 /**
@@ -38,6 +40,7 @@ export async function runImport(dir: string, url: string, system: string): Promi
     const progress = new PhaseTimingReporter(db, job.id, () => controller.abort(), profile);
     progress.start();
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     const result = await importOneRoster(
       db,
       job.id,
@@ -46,6 +49,7 @@ export async function runImport(dir: string, url: string, system: string): Promi
       controller.signal,
     );
     const ended = performance.now();
+    const cpu = process.cpuUsage(cpuBefore);
     progress.stop();
     await progress.flush();
     const [issues] = (await db.query(`select count(*)::int as n from sync_job_issue where job_id = $1`, [job.id])) as { n: number }[];
@@ -63,6 +67,7 @@ export async function runImport(dir: string, url: string, system: string): Promi
       peakRssMiB: Math.max(peak, process.memoryUsage.rss()) / 2 ** 20,
       maxRssMiB: process.resourceUsage().maxRSS / 1024,
       baseRssMiB,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
     };
   } finally {
     clearInterval(sampler);

@@ -9,6 +9,35 @@ import { TuneLearningRecordIndexes1795439207599 } from './1795439207599-TuneLear
 import { CreateEdReflectStore1795440022886 } from './1795440022886-CreateEdReflectStore';
 import { CreateXapiStatements1795440177995 } from './1795440177995-CreateXapiStatements';
 import { CreateXapiDocuments1795440516441 } from './1795440516441-CreateXapiDocuments';
-
+import { CreateComplianceRequirementsAndOutbox1795444100411 } from './1795444100411-CreateComplianceRequirementsAndOutbox';
+import { XapiStatementsToLearningRecords1795444150072 } from './1795444150072-XapiStatementsToLearningRecords';
+import { AddEdReflectGraphIndexes1795444328427 } from './1795444328427-AddEdReflectGraphIndexes';
+import { ScopeKeysRateLimitsAuditLog1795444371635 } from './1795444371635-ScopeKeysRateLimitsAuditLog';
+import { AddXapiAttachments1795444386472 } from './1795444386472-AddXapiAttachments';
+import { CreateExternalRecordReceipts1795444730659 } from './1795444730659-CreateExternalRecordReceipts';
+import { AddLrsCredentialXapiVersion1795444841180 } from './1795444841180-AddLrsCredentialXapiVersion';
+import { CreateXapiPullSources1795445306590 } from './1795445306590-CreateXapiPullSources';
+import { CacheRosterIds1795445656727 } from './1795445656727-CacheRosterIds';
 /** Every migration, in order. Each is reviewed by hand; never generated at run time. */
-export const migrations: Function[] = [CreateJobsAndKeys1795434288883, CreateRoster1795434799224, CreateIngestLedger1795435301403, CreateSources1795435975560, CreateStoredUploads1795436645176, CreateImsLinksAndClassGroups1795436922015, CreateIdentityAndLearningRecords1795437191312, TuneLearningRecordIndexes1795439207599, CreateEdReflectStore1795440022886, CreateXapiStatements1795440177995, CreateXapiDocuments1795440516441];
+export const migrations: Function[] = [
+  CreateJobsAndKeys1795434288883,
+  CreateRoster1795434799224,
+  CreateIngestLedger1795435301403,
+  CreateSources1795435975560,
+  CreateStoredUploads1795436645176,
+  CreateImsLinksAndClassGroups1795436922015,
+  CreateIdentityAndLearningRecords1795437191312,
+  TuneLearningRecordIndexes1795439207599,
+  CreateEdReflectStore1795440022886,
+  CreateXapiStatements1795440177995,
+  CreateXapiDocuments1795440516441,
+  CreateComplianceRequirementsAndOutbox1795444100411,
+  XapiStatementsToLearningRecords1795444150072,
+  AddEdReflectGraphIndexes1795444328427,
+  ScopeKeysRateLimitsAuditLog1795444371635,
+  AddXapiAttachments1795444386472,
+  CreateExternalRecordReceipts1795444730659,
+  AddLrsCredentialXapiVersion1795444841180,
+  CreateXapiPullSources1795445306590,
+  CacheRosterIds1795445656727,
+];

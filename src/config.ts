@@ -43,11 +43,48 @@ const schema = z.object({
   QUERY_MAX_COST: z.coerce.number().int().min(1).default(100_000),
   QUERY_MAX_TOKENS: z.coerce.number().int().min(1).default(5_000),
   QUERY_MAX_ALIASES: z.coerce.number().int().min(0).default(30),
+  /** Operations one API key may send per window (HTTP, WebSocket and xAPI alike); 0 turns limits off. */
+  RATE_LIMIT_POINTS: z.coerce.number().int().min(0).default(6_000),
+  RATE_LIMIT_DURATION_SECONDS: z.coerce.number().int().min(1).default(60),
+  /**
+   * xAPI requests per credential per window, counted in each instance's memory: LRS clients send
+   * many small requests, and a shared database row per credential would serialise them.
+   */
+  XAPI_RATE_LIMIT_POINTS: z.coerce.number().int().min(0).default(60_000),
+  /** How long an API key lookup is reused in-process; also how long a key revoked on another instance keeps working there. 0 = off. */
+  API_KEY_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
   /** Introspection is off in production unless this says otherwise. */
   GRAPHQL_INTROSPECTION: z
     .enum(['true', 'false'])
     .optional()
     .transform((v) => (v === undefined ? undefined : v === 'true')),
+  /** SMTP server for compliance mail (expiry notices); unset = no mail is sent. */
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  /** true: TLS from the start (port 465); false: STARTTLS when the server offers it. */
+  SMTP_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  MAIL_FROM: z.string().default('learngraph <no-reply@localhost>'),
+  /** Days before a record expires at which its holder is emailed (comma-separated); an expired record is emailed too. */
+  EXPIRY_MAIL_THRESHOLDS: z
+    .string()
+    .default('30,7')
+    .refine((v) => v.split(',').every((d) => /^\s*\d{1,4}\s*$/.test(d) && Number(d) > 0), 'must be whole days above 0, comma-separated (`30,7`)')
+    .transform((v) => [...new Set(v.split(',').map((d) => Number(d.trim())))].sort((a, b) => b - a)),
+  /** When the daily expiry mail job runs (cron, in EXPIRY_MAIL_TIMEZONE). */
+  EXPIRY_MAIL_CRON: z.string().default('0 6 * * *'),
+  EXPIRY_MAIL_TIMEZONE: z.string().default('UTC'),
+  /** A folder whose `<template>.subject.txt`, `<template>.txt` and `<template>.html` replace the built-in mail templates. */
+  MAIL_TEMPLATES_DIR: z.string().optional(),
+  /** Attempts per email before it is given up (FAILED); the wait doubles from MAIL_RETRY_SECONDS. */
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  MAIL_RETRY_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** HMAC key for signed links (certificates, report downloads), at least 32 characters; unset = a random key per process. */
+  URL_SIGNING_KEY: z.string().min(32).optional(),
+  SIGNED_URL_TTL_SECONDS: z.coerce.number().int().min(1).default(3600),
+  /** The server's public base URL for links it hands out; unset = links are paths on this server. */
+  PUBLIC_URL: z.string().url().optional(),
 });
 
 export interface Config {
@@ -67,7 +104,26 @@ export interface Config {
   readonly importRoots: readonly string[];
   readonly maxUploadBytes: number;
   readonly scheduleCheckSeconds: number;
+  /** Compliance mail and signed links. */
+  readonly compliance: ComplianceConfig;
   readonly jobStaleSeconds: number;
+  readonly rateLimit: { readonly points: number; readonly durationSeconds: number; readonly xapiPoints: number };
+  readonly apiKeyCacheSeconds: number;
+}
+
+export interface ComplianceConfig {
+  readonly smtp: { readonly host: string; readonly port: number; readonly secure: boolean; readonly user: string | undefined; readonly password: string | undefined } | undefined;
+  readonly mailFrom: string;
+  /** Largest first. */
+  readonly expiryThresholds: readonly number[];
+  readonly expiryCron: string;
+  readonly expiryTimeZone: string;
+  readonly templatesDir: string | undefined;
+  readonly mailMaxAttempts: number;
+  readonly mailRetrySeconds: number;
+  readonly urlSigningKey: string | undefined;
+  readonly signedUrlTtlSeconds: number;
+  readonly publicUrl: string | undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -106,6 +162,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         .map((p) => path.resolve(p)),
     ),
     scheduleCheckSeconds: e.SCHEDULE_CHECK_SECONDS,
+    compliance: Object.freeze({
+      smtp: e.SMTP_HOST ? { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE, user: e.SMTP_USER, password: e.SMTP_PASSWORD } : undefined,
+      mailFrom: e.MAIL_FROM,
+      expiryThresholds: Object.freeze(e.EXPIRY_MAIL_THRESHOLDS),
+      expiryCron: e.EXPIRY_MAIL_CRON,
+      expiryTimeZone: e.EXPIRY_MAIL_TIMEZONE,
+      templatesDir: e.MAIL_TEMPLATES_DIR ? path.resolve(e.MAIL_TEMPLATES_DIR) : undefined,
+      mailMaxAttempts: e.MAIL_MAX_ATTEMPTS,
+      mailRetrySeconds: e.MAIL_RETRY_SECONDS,
+      urlSigningKey: e.URL_SIGNING_KEY,
+      signedUrlTtlSeconds: e.SIGNED_URL_TTL_SECONDS,
+      publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    }),
     jobStaleSeconds: e.JOB_STALE_SECONDS,
+    rateLimit: Object.freeze({ points: e.RATE_LIMIT_POINTS, durationSeconds: e.RATE_LIMIT_DURATION_SECONDS, xapiPoints: e.XAPI_RATE_LIMIT_POINTS }),
+    apiKeyCacheSeconds: e.API_KEY_CACHE_SECONDS,
   });
 }

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { ApiRole, parseRole } from './auth/role';
 import { ApiKeyService } from './auth/api-key.service';
+import { resolveOrgArgument } from './auth/scope/org-argument';
 import { loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { runJobFromCli } from './app/cli-job';
@@ -11,7 +12,7 @@ import { startRuntime } from './app/runtime';
 import type { NewSyncJob } from './jobs/sync-job.service';
 import { oneRosterImportCommand } from './roster/oneroster/oneroster.cli';
 import { oneRosterExportCommand } from './roster/oneroster/export/export.cli';
-import { lmsImportCommand } from './records';
+import { lmsImportCommand, recordsImportCommand } from './records';
 import { imsImportCommand } from './ims';
 import { edReflectImportCommand } from './edreflect';
 import { printAppSchema } from './graphql/schema';
@@ -100,7 +101,8 @@ program
   .addCommand(oneRosterImportCommand(runImport))
   .addCommand(lmsImportCommand(runImport))
   .addCommand(imsImportCommand(runImport))
-  .addCommand(edReflectImportCommand(runImport));
+  .addCommand(edReflectImportCommand(runImport))
+  .addCommand(recordsImportCommand(runImport));
 
 program.addCommand(
   syncCommand(async (fn) => {
@@ -131,10 +133,12 @@ keys
     }),
   )
   .option('--name <name>', 'who or what the key is for', 'cli')
-  .action(async (options: { role: NonNullable<ReturnType<typeof parseRole>>; name: string }) => {
+  .option('--org <org>', "limit a reader key to this org and the orgs below it: the org's graph id or sourcedId")
+  .action(async (options: { role: NonNullable<ReturnType<typeof parseRole>>; name: string; org?: string }) => {
     const database = await openDatabase(config, log, { migrate: true });
     try {
-      const { key } = await new ApiKeyService(database.dataSource).create(options.name, options.role);
+      const orgId = options.org === undefined ? null : await resolveOrgArgument(database.dataSource, options.org);
+      const { key } = await new ApiKeyService(database.dataSource).create(options.name, options.role, orgId);
       process.stdout.write(`${key}\n`);
     } finally {
       await database.close();

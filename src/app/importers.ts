@@ -1,6 +1,6 @@
 import { createEdReflectFormatImporter } from '../edreflect';
 import { createImsFormatImporter } from '../ims';
-import { createLmsFormatImporter } from '../records';
+import { createLmsFormatImporter, createRecordsFormatImporter } from '../records';
 import { createOneRosterFormatImporter } from '../roster/oneroster/oneroster.format-importer';
 import type { FormatImporter } from '../sources';
 import { createIdentity } from './identity';
@@ -17,6 +17,7 @@ export function createImporters(): FormatImporter[] {
     importerThenRematch(createOneRosterFormatImporter(), createIdentity),
     createLmsFormatImporter(createIdentity),
     importerThenRematch(createImsFormatImporter(), createIdentity),
-    createEdReflectFormatImporter(),
+    createEdReflectFormatImporter(createIdentity),
+    createRecordsFormatImporter(createIdentity),
   ];
 }

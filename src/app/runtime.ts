@@ -11,9 +11,12 @@ import type { SyncJobEntity } from '../jobs/sync-job.entity';
 import type { Logger } from '../shared/logger';
 import type { FormatImporter, ScheduleTicker } from '../sources';
 import { mountXapi } from '../xapi';
+import { mountCompliance } from '../compliance';
+import { StatementRecordFeed } from '../xapi/records';
+import { PullTicker } from '../xapi/pull';
 import { createJobHandlers } from './handlers';
 import { createImporters } from './importers';
-import { type AppServices, createLoaders, createServices } from './services';
+import { type AppServices, createLoaders, createServices, servicesFor } from './services';
 
 export interface RuntimeOptions {
   /** Serve HTTP and WebSocket. */
@@ -34,6 +37,8 @@ export interface Runtime {
   readonly database: Database;
   readonly services: AppServices;
   readonly http: RunningHttpServer | undefined;
+  /** Turns stored xAPI statements into learning records (processes that work on jobs only). */
+  readonly statementRecords: StatementRecordFeed | undefined;
   /** Records a job and runs it in this process (not through the queue); `finished` resolves when it ends. */
   runJob(input: NewSyncJob): Promise<{ readonly id: string; readonly finished: Promise<SyncJobEntity> }>;
   /** Graceful stop: HTTP and WS drain, running jobs are handed back to the queue, Postgres last. */
@@ -49,11 +54,17 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
   let worker: SyncWorker | undefined;
   let ticker: ScheduleTicker | undefined;
   let reaper: StaleJobReaper | undefined;
+  let statementRecords: StatementRecordFeed | undefined;
+  let pullTicker: PullTicker | undefined;
   let http: RunningHttpServer | undefined;
+  let expiryMail: AppServices['compliance']['expiryMail'] | undefined;
   const stop = async (): Promise<void> => {
     await http?.close();
     await ticker?.stop();
+    await expiryMail?.stop();
     reaper?.stop();
+    await statementRecords?.stop();
+    await pullTicker?.stop();
     worker?.interruptAll();
     await queue.stop();
     await events.stop();
@@ -74,6 +85,13 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
       ticker.start();
       reaper = new StaleJobReaper(db, queue, log, config.jobStaleSeconds);
       reaper.start();
+      statementRecords = new StatementRecordFeed(db, database.url, services.identity, log);
+      await statementRecords.start();
+      pullTicker = new PullTicker(db, queue, services.xapiPull, config.scheduleCheckSeconds * 1000, log);
+      pullTicker.start();
+      // ... and send compliance mail: the daily expiry notices and due retries.
+      expiryMail = services.compliance.expiryMail;
+      expiryMail.start(config.scheduleCheckSeconds * 1000);
     }
     const appServices = services;
     await options.beforeListen?.(services, database);
@@ -83,8 +101,12 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
         config,
         log,
         services,
-        createLoaders: () => createLoaders(deps, appServices),
-        mount: (app) => mountXapi(app, { db, xapi: appServices.xapi, log }),
+        createLoaders: (scope) => createLoaders(deps, appServices, scope),
+        servicesFor: (scope) => servicesFor(deps, appServices, scope),
+        mount: (app) => {
+          mountXapi(app, { db, xapi: appServices.xapi, log });
+          mountCompliance(app, { db, links: appServices.compliance.links, log });
+        },
       });
     }
   } catch (error) {
@@ -98,6 +120,7 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
     database,
     services,
     http,
+    statementRecords,
     runJob: async (input) => {
       const job = await services.syncJobs.record(input);
       return { id: job.id, finished: inProcess.run(job.id).then(() => services.syncJobs.get(job.id)) };

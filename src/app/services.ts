@@ -1,5 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { ApiKeyService } from '../auth/api-key.service';
+import type { AccessScope } from '../auth/scope/access-scope';
+import { AuditLogService } from '../auth/audit/audit-log.service';
+import { scopedNodes } from '../auth/scope/scoped-nodes';
+import { scopeRecordsServices } from '../records/records.services';
 import { ImportInputs, UploadStore } from '../ingest';
 import type { Config } from '../config';
 import { NestedConnections } from '../graphql/relay/nested-connections';
@@ -14,12 +18,19 @@ import { type FormatImporter, type SourceLoaders, type SourceModule, type Source
 import { type IdentityLoaders, type IdentityService, createIdentityLoaders } from '../identity';
 import { type RecordsLoaders, type RecordsServices, createRecordsLoaders, createRecordsServices, recordsNodes } from '../records';
 import { type XapiServices, createXapiServices } from '../xapi';
+import { XapiPullService } from '../xapi/pull';
+import { SecretBox } from '../shared/secret-box';
+import { secretsKeyProvider } from '../shared/secrets-key';
+import { type EdReflectLoaders, createEdReflectLoaders, edReflectNodes } from '../edreflect';
 import { createEntityLoaders, type EntityLoaders } from './entity-loaders';
 import { createIdentity } from './identity';
+import { type ComplianceLoaders, type ComplianceServices, createComplianceLoaders, createComplianceServices } from '../compliance';
 
 /** Long-lived services, built once per process by the composition root. */
 export interface AppServices {
   readonly apiKeys: ApiKeyService;
+  /** Every mutation, as the audit plugin records it. */
+  readonly auditLog: AuditLogService;
   readonly syncJobs: SyncJobService;
   /** Files received by import mutations, kept in Postgres for any worker. */
   readonly uploads: UploadStore;
@@ -30,9 +41,13 @@ export interface AppServices {
   readonly records: RecordsServices;
   /** The xAPI LRS at /xapi: credentials and statements. */
   readonly xapi: XapiServices;
+  /** Other LRSs we pull statements from. */
+  readonly xapiPull: XapiPullService;
   readonly sources: SourceService;
   /** Source job handlers and the schedule ticker, for the runtime. */
   readonly sourceModule: SourceModule;
+  /** Learning requirements, scorecards, expiry mail, certificates and reports. */
+  readonly compliance: ComplianceServices;
   readonly nodes: NodeRegistry<AppLoaders>;
 }
 
@@ -43,6 +58,8 @@ export interface AppLoaders extends EntityLoaders {
   readonly identity: IdentityLoaders;
   readonly records: RecordsLoaders;
   readonly sources: SourceLoaders;
+  readonly compliance: ComplianceLoaders;
+  readonly edReflect: EdReflectLoaders;
 }
 
 export interface AppDeps {
@@ -62,7 +79,8 @@ export function createServices(deps: AppDeps): AppServices {
   const identity = createIdentity(deps.db);
   const records = createRecordsServices(deps.db, identity);
   return {
-    apiKeys: new ApiKeyService(deps.db),
+    apiKeys: new ApiKeyService(deps.db, deps.config.apiKeyCacheSeconds),
+    auditLog: new AuditLogService(deps.db, deps.config.maxPageSize),
     syncJobs,
     uploads,
     importInputs: new ImportInputs(uploads, deps.config.importRoots, deps.config.maxUploadBytes),
@@ -70,12 +88,15 @@ export function createServices(deps: AppDeps): AppServices {
     identity,
     records,
     xapi: createXapiServices(deps.db),
+    xapiPull: new XapiPullService(deps.db, new SecretBox(secretsKeyProvider(deps.config, deps.log)), deps.queue, syncJobs),
     sources: sourceModule.service,
     sourceModule,
+    compliance: createComplianceServices(deps),
     nodes: {
       ...rosterNodes,
       ...sourceNodes<AppLoaders>(),
       ...recordsNodes<AppLoaders>(),
+      ...edReflectNodes<AppLoaders>(),
       SyncJob: async (loaders, id) => {
         const job = await loaders.syncJob.load(id);
         return job ? toSyncJob(job) : null;
@@ -84,13 +105,31 @@ export function createServices(deps: AppDeps): AppServices {
   };
 }
 
-export function createLoaders(deps: Pick<AppDeps, 'db' | 'config'>, services: AppServices): AppLoaders {
+/**
+ * The services a request sees: the process-wide ones, or for a key scoped to an org subtree,
+ * roster and records services that narrow every list to it and a `node(id)` registry of only
+ * the types a scope covers (anything else is null to such a key).
+ */
+export function servicesFor(deps: Pick<AppDeps, 'db' | 'config'>, services: AppServices, scope: AccessScope | null): AppServices {
+  if (!scope) return services;
+  return {
+    ...services,
+    roster: createRosterServices(deps.db, deps.config.maxPageSize, scope),
+    records: scopeRecordsServices(services.records, deps.db, services.identity, scope),
+    nodes: scopedNodes(services.nodes),
+  };
+}
+
+/** @param scope a scoped key's org subtree: by-id loads of what it may not see are null. */
+export function createLoaders(deps: Pick<AppDeps, 'db' | 'config'>, services: AppServices, scope: AccessScope | null = null): AppLoaders {
   return {
     ...createEntityLoaders(services),
     connections: new NestedConnections(deps.db, deps.config.maxPageSize),
-    roster: createRosterLoaders(deps.db),
+    roster: createRosterLoaders(deps.db, scope),
     identity: createIdentityLoaders(deps.db),
-    records: createRecordsLoaders(deps.db, services.records.compliance),
+    records: createRecordsLoaders(deps.db, services.records.compliance, scope),
     sources: createSourceLoaders(deps.db),
+    compliance: createComplianceLoaders(services.compliance),
+    edReflect: createEdReflectLoaders(deps.db),
   };
 }

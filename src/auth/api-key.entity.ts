@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { OrgEntity } from '../roster/org/org.entity';
 
 /** An API key. Only a SHA-256 of the secret is stored; the key itself is shown once. */
 @Entity({ name: 'api_key' })
@@ -28,4 +29,12 @@ export class ApiKeyEntity {
 
   @Column({ type: 'timestamptz', name: 'revoked_at', nullable: true })
   revokedAt!: Date | null;
+
+  /** The org whose subtree the key is limited to; null for a key that sees every org. */
+  @Column({ type: 'bigint', name: 'org_id', nullable: true })
+  orgId!: string | null;
+
+  @ManyToOne(() => OrgEntity)
+  @JoinColumn({ name: 'org_id' })
+  org?: Relation<OrgEntity>;
 }

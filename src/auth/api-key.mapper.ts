@@ -12,5 +12,6 @@ export function toApiKey(entity: ApiKeyEntity): ApiKey {
     createdAt: entity.createdAt,
     lastUsedAt: entity.lastUsedAt,
     revokedAt: entity.revokedAt,
+    orgId: entity.orgId === null ? null : toGlobalId('Org', entity.orgId),
   });
 }

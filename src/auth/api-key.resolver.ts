@@ -15,6 +15,12 @@ class CreateApiKeyInput {
 
   @Field(() => ApiRole)
   role!: ApiRole;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Limit the key to this org and the orgs below it (a school, say). Such a key must be a READER: it sees only users with a role or enrollment there, their classes, enrollments and learning records.',
+  })
+  org?: string | null;
 }
 
 @Resolver()
@@ -28,7 +34,8 @@ export class ApiKeyResolver {
   @Authorized(ApiRole.ADMIN)
   @Mutation(() => CreatedApiKey)
   async createApiKey(@Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput, @Ctx() ctx: Context): Promise<CreatedApiKey> {
-    const { key, record } = await ctx.services.apiKeys.create(input.name, input.role);
+    const orgId = input.org == null ? null : localIdOf(input.org, 'Org');
+    const { key, record } = await ctx.services.apiKeys.create(input.name, input.role, orgId);
     return Object.assign(new CreatedApiKey(), { key, apiKey: toApiKey(record) });
   }
 

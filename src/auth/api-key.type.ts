@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { Node } from '../graphql/relay/node.interface';
 import { ApiRole } from './role';
 
@@ -21,6 +21,9 @@ export class ApiKey extends Node {
 
   @Field(() => Date, { nullable: true })
   revokedAt!: Date | null;
+
+  @Field(() => ID, { nullable: true, description: 'The org whose subtree the key is limited to; null when it sees everything.' })
+  orgId!: string | null;
 }
 
 @ObjectType({ description: 'A new key: `key` is shown this once and cannot be recovered.' })

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import type { Logger } from '../shared/logger';
+import { queryText } from './prepared';
 
 interface Counter {
   statements: number;
@@ -13,6 +14,11 @@ export function enterStatementCounter(): Counter {
   const counter: Counter = { statements: 0 };
   storage.enterWith(counter);
   return counter;
+}
+
+/** Runs `fn` uncounted: bookkeeping a request does besides its own work (its audit row). */
+export function outsideStatementCounter<T>(fn: () => Promise<T>): Promise<T> {
+  return storage.exit(fn);
 }
 
 export function currentStatementCount(): number | undefined {
@@ -29,11 +35,11 @@ export class CountingLogger implements TypeOrmLogger {
   }
 
   logQueryError(error: string | Error, query: string): void {
-    this.out.debug({ err: error, query: query.slice(0, 500) }, 'query failed');
+    this.out.debug({ err: error, query: queryText(query).slice(0, 500) }, 'query failed');
   }
 
   logQuerySlow(time: number, query: string): void {
-    this.out.warn({ ms: time, query: query.slice(0, 500) }, 'slow query');
+    this.out.warn({ ms: time, query: queryText(query).slice(0, 500) }, 'slow query');
   }
 
   logSchemaBuild(message: string): void {

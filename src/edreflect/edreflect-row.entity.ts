@@ -10,6 +10,11 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index('edreflect_row_key', ['system', 'tableName', 'rowId'], { unique: true })
 @Index('edreflect_row_root', ['system', 'groupName', 'rootId'])
 @Index('edreflect_row_parent', ['system', 'tableName', 'parentId'])
+// Partial expression indexes for the typed graph's lookups by user (see records/record-kinds.ts);
+// made by hand in migration AddEdReflectGraphIndexes, as TypeORM cannot describe them.
+@Index('edreflect_row_observed', { synchronize: false })
+@Index('edreflect_row_observer', { synchronize: false })
+@Index('edreflect_row_goal_owner', { synchronize: false })
 export class EdReflectRowEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;

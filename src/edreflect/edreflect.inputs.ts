@@ -1,5 +1,6 @@
 import { Field, InputType } from 'type-graphql';
 import { GraphQLUpload, type FileUpload } from '../graphql/upload';
+import { JSONObject } from '../roster';
 
 @InputType({ description: 'An EdReflect offboarding export (zip or folder of CSVs, full or change-only): uploaded, or a path on the server.' })
 export class ImportEdReflectInput {
@@ -14,4 +15,10 @@ export class ImportEdReflectInput {
 
   @Field(() => String, { defaultValue: 'default', description: 'The EdReflect tenant the export belongs to.' })
   system!: string;
+
+  @Field(() => JSONObject, {
+    nullable: true,
+    description: 'Which users.csv columns identify people: `{ "rules": [{ "field": "email", "kinds": ["email", "username"] }] }`. Default: email (email or username), employeeId (identifier).',
+  })
+  identity?: Record<string, unknown> | null;
 }

@@ -1,10 +1,13 @@
 import type { DataSource } from 'typeorm';
+import type { IdentityMapping, IdentityService } from '../identity';
 import { CappedWarnings, digestPackage, FileLedger, openPackage, stagePackage, warning } from '../ingest';
 import type { ProgressReporter } from '../jobs/progress-reporter';
 import { DomainError } from '../shared/domain-error';
 import { applyRows, gatherStaged, type ExportMode, type TableCounts } from './apply-rows';
 import { refreshColumnStats } from './column-stats';
 import { planFile, type FilePlan } from './file-plan';
+import { remapIncoming, remapStored } from './id-aliases';
+import { matchEdReflectUsers } from './identity/match-users';
 import { reportBrokenReferences } from './references';
 
 export const EDREFLECT_FORMAT = 'edreflect';
@@ -18,6 +21,8 @@ export interface EdReflectImportOptions {
   readonly dryRun: boolean;
   /** For people: where the export came from. */
   readonly label: string;
+  /** Which users.csv columns match roster users (see identity/edreflect-identity.ts). */
+  readonly identity: IdentityMapping;
 }
 
 export interface EdReflectImportResult {
@@ -30,7 +35,8 @@ export interface EdReflectImportResult {
  * Imports one EdReflect offboarding export (full, or change-only when it has `changed.*.csv`
  * lists; see table-naming.ts) in one transaction: every CSV is staged through the pipeline
  * with its own header as contract, then applied in SQL. An export applied before changes
- * nothing (ledger). Broken references are warnings; the rows are kept.
+ * nothing (ledger). Broken references are warnings; the rows are kept. EdReflect users are
+ * matched to roster users in the same transaction.
  */
 export async function importEdReflect(
   db: DataSource,
@@ -38,6 +44,7 @@ export async function importEdReflect(
   options: EdReflectImportOptions,
   progress: ProgressReporter,
   signal: AbortSignal,
+  people: IdentityService,
 ): Promise<EdReflectImportResult> {
   progress.setPhase('reading');
   const warnings = new CappedWarnings(progress);
@@ -81,7 +88,9 @@ export async function importEdReflect(
       const staged = await stagePackage(pkg, plans.map((p) => p.spec), { queryRunner: qr, progress: report, signal });
       report.setPhase('applying');
       await gatherStaged(qr, plans, issue);
+      const ids = await remapIncoming(qr, options.system, issue);
       const counts = await applyRows(qr, options.system, jobId, mode);
+      const idsRemapped = ids.joinTablesSent && ids.aliases > 0 ? await remapStored(qr, options.system, jobId) : 0;
       for (const [i, plan] of plans.entries()) {
         if (plan.kind !== 'data') continue;
         const c = counts.get(plan.name.table) ?? { added: 0, updated: 0, deleted: 0, unchanged: 0, rejected: 0 };
@@ -89,6 +98,7 @@ export async function importEdReflect(
         counts.set(plan.name.table, c);
       }
       await reportBrokenReferences(qr, options.system, issue);
+      const matched = await matchEdReflectUsers(qr, people, options.system, options.identity, issue);
       await refreshColumnStats(qr, options.system);
       warnings.flush();
 
@@ -102,7 +112,7 @@ export async function importEdReflect(
         totals.unchanged += c.unchanged;
       }
       progress.addCounts(totals);
-      progress.setResult({ mode, dryRun: options.dryRun, system: options.system });
+      progress.setResult({ mode, dryRun: options.dryRun, system: options.system, people: matched, idAliases: ids.aliases, idsRemapped });
       signal.throwIfAborted();
       if (options.dryRun) await qr.rollbackTransaction();
       else await qr.commitTransaction();

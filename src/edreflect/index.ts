@@ -5,3 +5,5 @@ export { createEdReflectFormatImporter } from './edreflect.format-importer';
 export { EDREFLECT_JOB_KIND, edReflectJobHandler, type EdReflectJobParams } from './edreflect.job';
 export { EDREFLECT_FORMAT, importEdReflect, type EdReflectImportOptions, type EdReflectImportResult } from './importer';
 export { edReflectResolvers } from './graphql/resolvers';
+export { type EdReflectLoaders, createEdReflectLoaders } from './records/record.loaders';
+export { edReflectNodes } from './records/record.nodes';

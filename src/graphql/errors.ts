@@ -14,6 +14,9 @@ const PASS_THROUGH = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
+  // Refusals the server's own plugins raise before execution (a scoped key's reach, rate limits).
+  'FORBIDDEN',
+  'RATE_LIMITED',
 ]);
 
 /**

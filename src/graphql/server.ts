@@ -4,13 +4,19 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type Request } from 'express';
-import { type GraphQLFormattedError, parse, specifiedRules, validate } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError, getOperationAST, parse, specifiedRules, validate } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { DataSource } from 'typeorm';
 import type { AppLoaders, AppServices } from '../app/services';
+import type { AccessScope } from '../auth/scope/access-scope';
+import { auditPlugin } from '../auth/audit/audit-plugin';
+import { httpRateLimit } from '../auth/rate-limit/http-rate-limit';
+import { KeyRateLimiter, subjectOf } from '../auth/rate-limit/key-rate-limiter';
+import { scopedOperationError } from '../auth/scope/scoped-operations';
 import type { Viewer } from '../auth/viewer';
 import type { Config } from '../config';
 import { currentStatementCount, enterStatementCounter } from '../db/query-counter';
@@ -26,7 +32,10 @@ export interface HttpServerDeps {
   readonly config: Config;
   readonly log: Logger;
   readonly services: AppServices;
-  readonly createLoaders: () => AppLoaders;
+  /** Per-request loaders; a scoped key's narrow what they load to its org subtree. */
+  readonly createLoaders: (scope: AccessScope | null) => AppLoaders;
+  /** The services a request with this scope uses (the process-wide ones when unscoped). */
+  readonly servicesFor: (scope: AccessScope | null) => AppServices;
   /** Extra routes (the xAPI endpoint, say) mounted before the GraphQL endpoint. */
   readonly mount?: (app: Express) => void;
 }
@@ -49,17 +58,21 @@ export async function startHttpServer(deps: HttpServerDeps): Promise<RunningHttp
   const schema = appSchema();
   const formatError = createErrorFormatter(log);
   const limits = queryLimits(config);
+  const rateLimiter = new KeyRateLimiter(deps.db, config.rateLimit, log);
 
-  const makeContext = (viewer: Viewer | null | 'invalid'): Context => ({
-    requestId: randomUUID(),
-    viewer: viewer === 'invalid' ? null : viewer,
-    keyRejected: viewer === 'invalid',
-    db: deps.db,
-    config,
-    log,
-    services,
-    loaders: deps.createLoaders(),
-  });
+  const makeContext = (viewer: Viewer | null | 'invalid'): Context => {
+    const scope = viewer === 'invalid' ? null : (viewer?.scope ?? null);
+    return {
+      requestId: randomUUID(),
+      viewer: viewer === 'invalid' ? null : viewer,
+      keyRejected: viewer === 'invalid',
+      db: deps.db,
+      config,
+      log,
+      services: deps.servicesFor(scope),
+      loaders: deps.createLoaders(scope),
+    };
+  };
 
   const viewerFor = async (authorization: unknown): Promise<Viewer | null | 'invalid'> => {
     if (typeof authorization !== 'string' || authorization === '') return null;
@@ -69,19 +82,30 @@ export async function startHttpServer(deps: HttpServerDeps): Promise<RunningHttp
   };
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const wsCleanup = useServer<Record<string, unknown> | undefined, { viewer?: Viewer | null }>(
+  const wsCleanup = useServer<Record<string, unknown> | undefined, { viewer?: Viewer | null; rateSubject?: string }>(
     {
       schema,
       onConnect: async (ctx) => {
         const params = ctx.connectionParams ?? {};
-        const viewer = await viewerFor(params['authorization'] ?? params['Authorization']);
+        const authorization = params['authorization'] ?? params['Authorization'];
+        const viewer = await viewerFor(authorization);
         if (viewer === 'invalid') return false;
         ctx.extra.viewer = viewer;
+        ctx.extra.rateSubject = subjectOf(authorization, ctx.extra.request.socket.remoteAddress);
         return true;
       },
       context: (ctx) => makeContext(ctx.extra.viewer ?? null),
       // Subscriptions get the same limits as HTTP operations.
-      onSubscribe: (_ctx, _id, payload) => {
+      onSubscribe: async (ctx, _id, payload) => {
+        // Each operation over the socket spends the key's budget as an HTTP request would.
+        const decision = await rateLimiter.take(ctx.extra.rateSubject ?? subjectOf(undefined, ctx.extra.request.socket.remoteAddress));
+        if (!decision.allowed) {
+          return [
+            new GraphQLError(`Too many requests for this key; retry in ${decision.retryAfterSeconds} s`, {
+              extensions: { code: 'RATE_LIMITED', retryAfterSeconds: decision.retryAfterSeconds },
+            }),
+          ];
+        }
         let document;
         try {
           document = parse(payload.query);
@@ -90,6 +114,12 @@ export async function startHttpServer(deps: HttpServerDeps): Promise<RunningHttp
         }
         const errors = validate(schema, document, [...specifiedRules, ...limits.validationRules]);
         if (errors.length > 0) return errors;
+        // Mutations go over HTTP, where every one is audited (auth/audit); the socket is for reading.
+        if (getOperationAST(document, payload.operationName ?? undefined)?.operation === 'mutation') {
+          return [new GraphQLError('Send mutations over HTTP POST /graphql', { extensions: { code: 'BAD_REQUEST' } })];
+        }
+        const refused = ctx.extra.viewer?.scope ? scopedOperationError(schema, document) : undefined;
+        if (refused) return [refused];
         return { schema, document, variableValues: payload.variables ?? null, operationName: payload.operationName ?? null };
       },
       onNext: (_ctx, _id, _payload, _args, result) =>
@@ -115,6 +145,19 @@ export async function startHttpServer(deps: HttpServerDeps): Promise<RunningHttp
     },
   };
 
+  // A scoped key may only select what its scope narrows (auth/scope/scoped-operations.ts).
+  const scopePlugin: ApolloServerPlugin<Context> = {
+    async requestDidStart({ contextValue }) {
+      if (!contextValue.viewer?.scope) return;
+      return {
+        async didResolveOperation({ document }) {
+          const refused = scopedOperationError(schema, document);
+          if (refused) throw refused;
+        },
+      };
+    },
+  };
+
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: config.introspection,
@@ -129,8 +172,12 @@ export async function startHttpServer(deps: HttpServerDeps): Promise<RunningHttp
       // We set no cache hints; Apollo's default cache-control plugin would still wrap every
       // field resolver to compute them, a measurable share of a large page's CPU.
       ApolloServerPluginCacheControlDisabled(),
+      // A gateway asks a subgraph for per-field timings (`ftv1`); error messages stay out of them.
+      ApolloServerPluginInlineTrace({ includeErrors: { masked: true } }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       sqlCountPlugin,
+      scopePlugin,
+      auditPlugin(services.auditLog, log),
     ],
   });
   await apollo.start();
@@ -145,9 +192,12 @@ export async function startHttpServer(deps: HttpServerDeps): Promise<RunningHttp
       res.status(503).json({ status: 'database unavailable' });
     }
   });
+  app.use('/xapi', httpRateLimit(new KeyRateLimiter(deps.db, { points: config.rateLimit.xapiPoints, durationSeconds: config.rateLimit.durationSeconds }, log, 'memory')));
   deps.mount?.(app);
   app.use(
     '/graphql',
+    // Before parsing anything: a refused request costs one statement on the shared store and nothing else.
+    httpRateLimit(rateLimiter),
     express.json({ limit: '1mb' }),
     // Multipart requests (uploads) need Apollo's CSRF header, e.g. `apollo-require-preflight: true`.
     uploadMiddleware({ maxFileSize: config.maxUploadBytes, maxFiles: 1 }),

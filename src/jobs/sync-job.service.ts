@@ -3,6 +3,7 @@ import { raw, sql, type Sql } from '../db/sql';
 import { type ListQuery, type Page, type PageRequest, countRows, fetchPage, pageWindow } from '../graphql/relay/keyset';
 import { DomainError, notFound } from '../shared/domain-error';
 import type { JobEvents } from './job-events';
+import { SharedJobReads } from './shared-job-reads';
 import type { JobQueue } from './queue';
 import { isTerminal, type IssueSeverity, type SyncJobStatus } from './sync-job-status';
 import { SyncJobEntity } from './sync-job.entity';
@@ -28,6 +29,9 @@ export class SyncJobService {
     private readonly events: JobEvents,
     private readonly maxPageSize: number,
   ) {}
+
+  /** Subscribers of one job share one read per change (see SharedJobReads). */
+  private readonly reads = new SharedJobReads(this.events, (id) => this.get(id));
 
   /**
    * Records a job without queueing it, for a process that runs it itself (the CLI): it is
@@ -132,14 +136,14 @@ export class SyncJobService {
   async *watch(id: string): AsyncGenerator<SyncJobEntity> {
     let changed = false;
     let wake: (() => void) | undefined;
-    const stop = this.events.onJob(id, () => {
+    const stop = this.reads.retain(id, () => {
       changed = true;
       wake?.();
     });
     try {
       for (;;) {
         changed = false;
-        const job = await this.get(id);
+        const job = await this.reads.read(id);
         yield job;
         if (isTerminal(job.status as SyncJobStatus)) return;
         if (!changed) {

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { type AccessScope, visibleClause } from '../auth/scope/access-scope';
 import type { Queryable } from '../graphql/relay/keyset';
 import type { HoldingRow } from './compliance/compliance.mapper';
 import type { ComplianceService } from './compliance/compliance.service';
@@ -18,11 +19,17 @@ export interface RecordsLoaders {
   compliance(days: number): DataLoader<string, HoldingRow[]>;
 }
 
-export function createRecordsLoaders(db: Queryable, compliance: ComplianceService): RecordsLoaders {
+/** @param scope a scoped key's org subtree: records of users it may not see load as null. */
+export function createRecordsLoaders(db: Queryable, compliance: ComplianceService, scope: AccessScope | null = null): RecordsLoaders {
   const byWindow = new Map<number, DataLoader<string, HoldingRow[]>>();
+  const visibleRecord = visibleClause(scope, 'learningRecord', 'r', 2);
   return {
     item: byId(db, `select ${ITEM_COLUMNS} from learning_item i where i.id = any($1::bigint[])`),
-    record: byId(db, `select ${RECORD_HISTORY_COLUMNS} from learning_record r left join learning_item i on i.id = r.item_id where r.id = any($1::bigint[])`),
+    record: byId(
+      db,
+      `select ${RECORD_HISTORY_COLUMNS} from learning_record r left join learning_item i on i.id = r.item_id where r.id = any($1::bigint[])${visibleRecord.text}`,
+      visibleRecord.values,
+    ),
     statusHistory: grouped(
       db,
       `select s.id, s.record_id, s.status, s.status_text, s.occurred_at, s.completed_at, to_char(s.as_of, 'YYYY-MM-DD') as as_of, s.recorded_at,
@@ -53,9 +60,9 @@ export function createRecordsLoaders(db: Queryable, compliance: ComplianceServic
   };
 }
 
-function byId<Row extends { id: string }>(db: Queryable, text: string): DataLoader<string, Row | null> {
+function byId<Row extends { id: string }>(db: Queryable, text: string, extra: readonly unknown[] = []): DataLoader<string, Row | null> {
   return new DataLoader(async (ids) => {
-    const rows = (await db.query(text, [ids])) as Row[];
+    const rows = (await db.query(text, [ids, ...extra])) as Row[];
     const found = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => found.get(id) ?? null);
   });

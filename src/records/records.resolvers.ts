@@ -3,6 +3,8 @@ import { EnrollmentHistoryEntryResolver, LearningRecordResolver, UnmatchedRecord
 import { UserLearningResolver } from './history/user-learning.resolver';
 import { LearningItemResolver } from './items/learning-item.resolver';
 import { LmsResolver } from './lms/lms.resolver';
+import { ExternalRecordResolver } from './external/external-record.resolver';
+import { RecordsImportResolver } from './external/csv/records-import.resolver';
 
 /** Every resolver class of the records graph. */
 export const recordsResolvers: Function[] = [
@@ -13,4 +15,6 @@ export const recordsResolvers: Function[] = [
   LearningItemResolver,
   ComplianceResolver,
   LmsResolver,
+  ExternalRecordResolver,
+  RecordsImportResolver,
 ];

@@ -1,8 +1,10 @@
 import type DataLoader from 'dataloader';
+import { type AccessScope, type ScopedKind, visibleClause } from '../auth/scope/access-scope';
 import type { Queryable } from '../graphql/relay/keyset';
 import { ACADEMIC_SESSION_COLUMNS, type AcademicSessionRow } from './academic-session/academic-session.mapper';
 import { AGENT_COLUMNS, type AgentRow } from './agent/agent.mapper';
-import { CLASS_COLUMNS, type ClassRow } from './class/class.mapper';
+import { classWithCourseLoader } from './class/class-with-course.loader';
+import type { ClassRow } from './class/class.mapper';
 import { COURSE_COLUMNS, type CourseRow } from './course/course.mapper';
 import { DEMOGRAPHICS_COLUMNS, type DemographicsRow } from './demographics/demographics.mapper';
 import { ENROLLMENT_COLUMNS, type EnrollmentRow } from './enrollment/enrollment.mapper';
@@ -42,22 +44,34 @@ export interface RosterLoaders {
   /** The users someone acts for, by the agent's id. */
   readonly agentFor: DataLoader<string, UserRow[]>;
   readonly userDemographics: DataLoader<string, DemographicsRow | null>;
+  /** Ids of the users with a sourcedId, in any system (federation's `User @key(fields: "sourcedId")`). */
+  readonly userIdsBySourcedId: DataLoader<string, { id: string }[]>;
 }
 
 const BY_NAME = 'u.family_name, u.given_name, u.id';
 
-export function createRosterLoaders(db: Queryable): RosterLoaders {
+/**
+ * @param scope a scoped key's org subtree: by-id loads return null for what it may not see, and
+ *   lists under a record leave such rows out (a user's roles at another school).
+ */
+export function createRosterLoaders(db: Queryable, scope: AccessScope | null = null): RosterLoaders {
+  const only = (kind: ScopedKind, alias: string) => visibleClause(scope, kind, alias, 2);
+  const roles = only('role', 'r');
+  const agentUsers = only('user', 'u');
+  const course = byIdLoader<CourseRow>(db, COURSE_COLUMNS, 'course co', 'co', only('course', 'co'));
+  const classes = only('class', 'c');
   return {
-    org: byIdLoader(db, ORG_COLUMNS, 'org o', 'o'),
+    org: byIdLoader(db, ORG_COLUMNS, 'org o', 'o', only('org', 'o')),
     academicSession: byIdLoader(db, ACADEMIC_SESSION_COLUMNS, 'academic_session s', 's'),
-    course: byIdLoader(db, COURSE_COLUMNS, 'course co', 'co'),
-    rosterClass: byIdLoader(db, CLASS_COLUMNS, 'class c', 'c'),
-    user: byIdLoader(db, USER_COLUMNS, 'roster_user u', 'u'),
-    userIdentifier: byIdLoader(db, USER_IDENTIFIER_COLUMNS, 'user_identifier ui', 'ui'),
-    role: byIdLoader(db, ROLE_COLUMNS, 'role r', 'r'),
-    agent: byIdLoader(db, AGENT_COLUMNS, 'agent a', 'a'),
-    enrollment: byIdLoader(db, ENROLLMENT_COLUMNS, 'enrollment e', 'e'),
-    demographics: byIdLoader(db, DEMOGRAPHICS_COLUMNS, 'demographics d', 'd'),
+    course,
+    // Each class comes with its course, primed into `course` (class { course } costs one statement).
+    rosterClass: classWithCourseLoader(db, classes, visibleClause(scope, 'course', 'co', 2 + classes.values.length), course),
+    user: byIdLoader(db, USER_COLUMNS, 'roster_user u', 'u', only('user', 'u')),
+    userIdentifier: byIdLoader(db, USER_IDENTIFIER_COLUMNS, 'user_identifier ui', 'ui', only('userChild', 'ui')),
+    role: byIdLoader(db, ROLE_COLUMNS, 'role r', 'r', roles),
+    agent: byIdLoader(db, AGENT_COLUMNS, 'agent a', 'a', only('agent', 'a')),
+    enrollment: byIdLoader(db, ENROLLMENT_COLUMNS, 'enrollment e', 'e', only('enrollment', 'e')),
+    demographics: byIdLoader(db, DEMOGRAPHICS_COLUMNS, 'demographics d', 'd', only('userChild', 'd')),
     sessionChildren: groupedLoader(
       db,
       `select ${ACADEMIC_SESSION_COLUMNS}, s.parent_id::text as "__key" from academic_session s
@@ -72,7 +86,8 @@ export function createRosterLoaders(db: Queryable): RosterLoaders {
     userRoles: groupedLoader(
       db,
       `select ${ROLE_COLUMNS}, r.user_id::text as "__key" from role r
-       where r.user_id = any($1::bigint[]) and r.deleted_at is null order by r.role_type, r.id`,
+       where r.user_id = any($1::bigint[]) and r.deleted_at is null${roles.text} order by r.role_type, r.id`,
+      roles.values,
     ),
     userIdentifiers: groupedLoader(
       db,
@@ -82,22 +97,32 @@ export function createRosterLoaders(db: Queryable): RosterLoaders {
     userAgentLinks: groupedLoader(
       db,
       `select ${AGENT_COLUMNS}, a.user_id::text as "__key" from agent a
-       where a.user_id = any($1::bigint[]) and a.deleted_at is null order by a.id`,
+       where a.user_id = any($1::bigint[]) and a.deleted_at is null${only('agent', 'a').text} order by a.id`,
+      only('agent', 'a').values,
     ),
     userAgents: groupedLoader(
       db,
       `select ${USER_COLUMNS}, a.user_id::text as "__key" from agent a join roster_user u on u.id = a.agent_user_id
-       where a.user_id = any($1::bigint[]) and a.deleted_at is null order by ${BY_NAME}`,
+       where a.user_id = any($1::bigint[]) and a.deleted_at is null${agentUsers.text} order by ${BY_NAME}`,
+      agentUsers.values,
     ),
     agentFor: groupedLoader(
       db,
       `select ${USER_COLUMNS}, a.agent_user_id::text as "__key" from agent a join roster_user u on u.id = a.user_id
-       where a.agent_user_id = any($1::bigint[]) and a.deleted_at is null order by ${BY_NAME}`,
+       where a.agent_user_id = any($1::bigint[]) and a.deleted_at is null${agentUsers.text} order by ${BY_NAME}`,
+      agentUsers.values,
     ),
     userDemographics: oneByKeyLoader(
       db,
       `select ${DEMOGRAPHICS_COLUMNS}, d.user_id::text as "__key" from demographics d
        where d.user_id = any($1::bigint[]) and d.deleted_at is null`,
+    ),
+    // The unique (system, sourced_id) index serves this through a skip scan: systems are few.
+    userIdsBySourcedId: groupedLoader(
+      db,
+      `select u.id::text as id, u.sourced_id as "__key" from roster_user u
+       where u.sourced_id = any($1::text[])${only('user', 'u').text} order by u.id`,
+      only('user', 'u').values,
     ),
   };
 }

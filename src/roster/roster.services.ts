@@ -1,3 +1,4 @@
+import type { AccessScope } from '../auth/scope/access-scope';
 import type { Queryable } from '../graphql/relay/keyset';
 import { AcademicSessionService } from './academic-session/academic-session.service';
 import { ClassService } from './class/class.service';
@@ -16,13 +17,15 @@ export interface RosterServices {
   readonly enrollments: EnrollmentService;
 }
 
-export function createRosterServices(db: Queryable, maxPageSize: number): RosterServices {
+/** @param scope a scoped key's org subtree (per request); null builds the unscoped, process-wide services. */
+export function createRosterServices(db: Queryable, maxPageSize: number, scope: AccessScope | null = null): RosterServices {
   return {
-    orgs: new OrgService(db, maxPageSize),
+    orgs: new OrgService(db, maxPageSize, scope),
+    // Sessions are the district's calendar, not anyone's data: unscoped (their classes are narrowed).
     academicSessions: new AcademicSessionService(db, maxPageSize),
-    courses: new CourseService(db, maxPageSize),
-    classes: new ClassService(db, maxPageSize),
-    users: new UserService(db, maxPageSize),
-    enrollments: new EnrollmentService(db, maxPageSize),
+    courses: new CourseService(db, maxPageSize, scope),
+    classes: new ClassService(db, maxPageSize, scope),
+    users: new UserService(db, maxPageSize, scope),
+    enrollments: new EnrollmentService(db, maxPageSize, scope),
   };
 }

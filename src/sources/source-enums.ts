@@ -12,6 +12,8 @@ export enum SourceFormat {
   LMS = 'lms',
   IMS = 'ims',
   EDREFLECT = 'edreflect',
+  /** Learning records CSVs from systems without xAPI (records/external). */
+  RECORDS = 'records',
 }
 
 /** What happens to a remote file once it has been imported. */

@@ -37,6 +37,7 @@ export const DEFAULT_PATTERNS: Readonly<Record<SourceFormat, readonly string[]>>
   [SourceFormat.ONEROSTER]: ['*.zip'],
   [SourceFormat.IMS]: ['*.xml'],
   [SourceFormat.EDREFLECT]: ['*.zip'], // an export travels as one zip: its CSVs only mean something together
+  [SourceFormat.RECORDS]: ['*.csv'],
 };
 
 export const DEFAULT_LOOKBACK_DAYS = 28;

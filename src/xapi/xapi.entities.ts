@@ -4,5 +4,6 @@ import { XapiStatementActivityEntity } from './statements/statement-activity.ent
 import { XapiStatementAgentEntity } from './statements/statement-agent.entity';
 import { XapiStatementEntity } from './statements/statement.entity';
 import { XapiStatementRefEntity } from './statements/statement-ref.entity';
+import { XapiAttachmentEntity } from './statements/attachment.entity';
 
-export const xapiEntities: Function[] = [LrsCredentialEntity, XapiStatementEntity, XapiStatementAgentEntity, XapiStatementActivityEntity, XapiStatementRefEntity, XapiDocumentEntity];
+export const xapiEntities: Function[] = [LrsCredentialEntity, XapiStatementEntity, XapiStatementAgentEntity, XapiStatementActivityEntity, XapiStatementRefEntity, XapiDocumentEntity, XapiAttachmentEntity];

@@ -11,6 +11,8 @@ export type ApiRole =
 
 export type CreateApiKeyInput = {
   name: string;
+  /** Limit the key to this org and the orgs below it (a school, say). Such a key must be a READER: it sees only users with a role or enrollment there, their classes, enrollments and learning records. */
+  org?: string | number | null | undefined;
   role: ApiRole;
 };
 
@@ -85,7 +87,8 @@ export type SourceFormat =
   | 'EDREFLECT'
   | 'IMS'
   | 'LMS'
-  | 'ONEROSTER';
+  | 'ONEROSTER'
+  | 'RECORDS';
 
 export type SourceKind =
   /** A folder on the server (inside SOURCE_FOLDER_ROOTS), e.g. a drop folder. */
@@ -235,8 +238,23 @@ export type SourceNodeQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string, name: string, kind: SourceKind, format: SourceFormat, host: string | null, port: number | null, username: string | null, hasPassword: boolean, hasPrivateKey: boolean, hostKeyFingerprint: string | null, folder: string, filePatterns: Array<string>, timeZone: string, lookbackDays: number, settleSeconds: number, processedAction: ProcessedFileAction, archiveFolder: string | null, formatOptions: Record<string, unknown>, createdAt: string, updatedAt: string, schedule: { cron: string, timeZone: string, nextRunAt: string | null } | null }
     | { id: string, name: string, path: string, size: number, businessDate: string | null, status: SourceFileStatus, sha256: string | null, attempts: number, resumes: number, error: string | null, disposition: FileDisposition | null, archivedPath: string | null, dispositionError: string | null, job: { id: string, status: SyncJobStatus } | null }
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }

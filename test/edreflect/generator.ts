@@ -52,6 +52,9 @@ const JOIN_TABLES = ['artifact_ids', 'goal_ids', 'indicator_ids', 'rubric_ids', 
 
 const ROOTS_PER_GROUP = 3;
 
+/** Tables whose rows rate or align to a rubric indicator (column `indicatorId`). */
+const RATING_TABLES = ['observations.work.evaluations.indicators', 'goals.alignedIndicators', 'evidences.indicators'];
+
 export function singularOf(word: string): string {
   const last = word.split('.').pop() ?? word;
   const lower = last.charAt(0).toLowerCase() + last.slice(1);
@@ -100,6 +103,17 @@ export function generateFullExport(): Export {
       if (table === 'users') users.push(...rows.map((r) => r['id'] ?? ''));
       out.set(table, { columns, rows });
     }
+  }
+  // Observations rate against a rubric; rubrics are written after observations, so link them now.
+  const rubrics = out.get('rubrics')?.rows ?? [];
+  for (const [i, o] of (out.get('observations')?.rows ?? []).entries()) o['rubricId'] = rubrics[i % rubrics.length]?.['id'] ?? '';
+  // Ratings and alignments name the rubric indicator (a domain) they are about.
+  const domains = out.get('rubrics.indicators')?.rows ?? [];
+  for (const table of RATING_TABLES) {
+    const t = out.get(table);
+    if (!t) continue;
+    t.columns.splice(t.columns.indexOf('name'), 0, 'indicatorId');
+    for (const [i, r] of t.rows.entries()) r['indicatorId'] = domains[i % domains.length]?.['id'] ?? '';
   }
   for (const join of JOIN_TABLES) {
     const rows = [0, 1].map((i) => ({ oldId: `legacy-${join}-${i}`, newId: ids.next() }));

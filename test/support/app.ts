@@ -46,6 +46,9 @@ export async function startTestApp(
     HOST: '127.0.0.1',
     DATABASE_URL: db.url,
     LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'silent',
+    // Keys stay cached from creation for the whole run, so a request's statement count never
+    // depends on how long ago its key was last used (tests/roster/helpers.ts: AUTH = 0).
+    API_KEY_CACHE_SECONDS: '3600',
     ...options.env,
   });
   const log = createLogger(config.logLevel, 'test');

@@ -58,6 +58,24 @@ describe('xAPI: state, activity profile and agent profile documents', () => {
       assert.equal((await lrs.request('GET', base)).status, 404);
     }
   });
+
+  it('asks 2.0 clients for a precondition before overwriting state, and 1.0.3 clients before any profile PUT', async () => {
+    const base = `/activities/state?activityId=${activity}&agent=${agent}&stateId=${randomUUID()}`;
+    const V2 = { ...json, 'X-Experience-API-Version': '2.0.0' };
+    assert.equal((await lrs.request('PUT', base, { v: 1 }, V2)).status, 204);
+    const conflict = await lrs.request('PUT', base, { v: 2 }, V2);
+    assert.equal(conflict.status, 409);
+    assert.match(((await conflict.json()) as { error: string }).error, /If-Match/);
+    assert.deepEqual(await (await lrs.request('GET', base)).json(), { v: 1 });
+    // 1.0.3 state documents may be overwritten without one.
+    assert.equal((await lrs.request('PUT', base, { v: 3 }, json)).status, 204);
+    const etag = (await lrs.request('GET', base)).headers.get('etag') ?? '';
+    assert.equal((await lrs.request('PUT', base, { v: 4 }, { ...V2, 'If-Match': etag })).status, 204);
+    const profile = `/activities/profile?activityId=${activity}&profileId=${randomUUID()}`;
+    const bare = await lrs.request('PUT', profile, { p: 1 }, json);
+    assert.equal(bare.status, 400);
+    assert.equal((await lrs.request('PUT', profile, { p: 1 }, V2)).status, 204, '2.0 creates without a precondition');
+  });
 });
 
 describe('xAPI: /activities and /agents', () => {

@@ -128,12 +128,12 @@ describe('xAPI: reading statements', () => {
     assert.equal(res.status, 200);
   });
 
-  it('serves format=ids with identifiers only', async () => {
+  it('serves format=ids with identifiers only (activities as their id alone)', async () => {
     const res = await get(q({ verb: 'http://adlnet.gov/expapi/verbs/attempted', format: 'ids' }));
     const [s] = res.statements;
     assert.deepEqual(s?.actor, bob);
     assert.deepEqual(s?.verb, { id: 'http://adlnet.gov/expapi/verbs/attempted' });
-    assert.deepEqual(s?.object, { objectType: 'Activity', id: 'http://example.org/a2' });
+    assert.deepEqual(s?.object, { id: 'http://example.org/a2' });
   });
 
   it('answers multipart/mixed when attachments=true', async () => {
@@ -157,6 +157,40 @@ describe('xAPI: reading statements', () => {
     ]) {
       assert.equal((await lrs.request('GET', `/statements${query}`)).status, 400, query);
     }
-    assert.equal((await lrs.request('GET', `/statements?statementId=${randomUUID()}`)).status, 404);
+    const missing = await lrs.request('GET', `/statements?statementId=${randomUUID()}`);
+    assert.equal(missing.status, 404);
+    // Errors too say up to when stored statements are readable.
+    assert.ok(!Number.isNaN(Date.parse(missing.headers.get('x-experience-api-consistent-through') ?? '')));
+  });
+
+  it('narrows language maps to the Accept-Language choice with format=canonical only', async () => {
+    const id = await post(
+      statement({
+        verb: { id: 'http://example.org/verbs/met', display: { 'en-US': 'met', 'en-GB': 'met up', 'fr-FR': 'rencontré' } },
+        object: { id: 'http://example.org/meeting', definition: { name: { 'en-US': 'meeting', 'fr-FR': 'réunion' } } },
+      }),
+    );
+    const read = async (format: string, language: string) =>
+      (await (await lrs.request('GET', `/statements?statementId=${id}&format=${format}`, undefined, { 'Accept-Language': language })).json()) as {
+        verb: { display: Record<string, string> };
+        object: { definition: { name: Record<string, string> } };
+      };
+    const fr = await read('canonical', 'fr;q=0.9, en-GB;q=0.5');
+    assert.deepEqual(fr.verb.display, { 'fr-FR': 'rencontré' });
+    assert.deepEqual(fr.object.definition.name, { 'fr-FR': 'réunion' });
+    assert.deepEqual((await read('canonical', 'en-GB')).verb.display, { 'en-GB': 'met up' });
+    assert.equal(Object.keys((await read('exact', 'en-GB')).verb.display).length, 3);
+  });
+
+  it('merges the definitions of an activity from every statement naming it on GET /activities', async () => {
+    const activityId = `http://example.org/merged/${randomUUID()}`;
+    await post(statement({ object: { id: activityId, definition: { name: { 'en-US': 'example meeting' } } } }));
+    await post(statement({ object: { id: activityId, definition: { name: { 'fr-FR': 'réunion' }, type: 'http://example.org/types/meeting' } } }));
+    const res = await lrs.request('GET', `/activities?activityId=${encodeURIComponent(activityId)}`);
+    assert.deepEqual(await res.json(), {
+      objectType: 'Activity',
+      id: activityId,
+      definition: { name: { 'en-US': 'example meeting', 'fr-FR': 'réunion' }, type: 'http://example.org/types/meeting' },
+    });
   });
 });

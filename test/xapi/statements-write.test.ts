@@ -88,7 +88,7 @@ describe('xAPI: storing statements', () => {
       [{ ...statement(), verb: { id: 'completed' } }, /statement\.verb\.id: must be an absolute IRI/],
       [{ ...statement(), object: { objectType: 'Activity' } }, /statement\.object\.id/],
       [{ ...statement(), id: 'not-a-uuid' }, /statement\.id: must be a UUID/],
-      [{ ...statement(), colour: 'red' }, /statement\.colour: is not a statement property/],
+      [{ ...statement(), colour: 'red' }, /statement\.colour: is not a property of a Statement/],
       [{ ...statement(), context: { registration: 'x' } }, /registration: must be a UUID/],
       [{ ...statement(), timestamp: 'yesterday' }, /timestamp/],
       [{ ...statement(), result: { score: { scaled: 2 } } }, /scaled/],

@@ -8,6 +8,6 @@ export class EdReflectRubricResolver {
   @Authorized()
   @Query(() => [EdReflectRubric], { description: "An EdReflect system's rubrics, each with its standards and its indicator tree (up to four levels)." })
   async edReflectRubrics(@Arg('system', () => String, { defaultValue: 'default' }) system: string, @Ctx() ctx: Context): Promise<EdReflectRubric[]> {
-    return loadRubrics(ctx.db, system);
+    return loadRubrics(ctx.db, { system });
   }
 }

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Node } from '../../graphql/relay/node.interface';
 import { JSONObject } from '../../roster';
 
 // Each type repeats the three record fields (EdReflect id, name, every value as sent): the
@@ -37,8 +38,16 @@ export class EdReflectStandard {
   values!: Record<string, string>;
 }
 
-@ObjectType('EdReflectRubric', { description: 'An EdReflect rubric with its standards and its indicator tree.' })
+@ObjectType('EdReflectRubric', { implements: Node, description: 'An EdReflect rubric with its standards and its indicator tree.' })
 export class EdReflectRubric {
+  localId!: string;
+
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: 'The EdReflect tenant.' })
+  system!: string;
+
   @Field(() => ID, { description: "EdReflect's own id of the row." })
   edReflectId!: string;
 

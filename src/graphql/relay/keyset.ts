@@ -1,5 +1,6 @@
 import type { Sql } from '../../db/sql';
 import { and, join, raw, sql } from '../../db/sql';
+import { queryPrepared } from '../../db/prepared';
 import { DomainError } from '../../shared/domain-error';
 
 /** Anything that runs SQL: a DataSource, an EntityManager or a QueryRunner. */
@@ -72,7 +73,7 @@ export async function fetchPage<Row>(db: Queryable, query: ListQuery, window: Wi
   const statement = sql`select ${query.select}, ${keyColumns(query)} from ${query.from}
     where ${and([...query.where, ...cursorConditions(query, window)])}
     order by ${orderBy(order)} limit ${window.limit + 1}`.render();
-  const rows = (await db.query(statement.text, statement.values)) as Record<string, unknown>[];
+  const rows = (await queryPrepared(db, statement.text, statement.values)) as Record<string, unknown>[];
   return toPage<Row>(query, rows, window);
 }
 
@@ -95,7 +96,7 @@ export async function fetchPagesByParent<Row>(
       from ${query.from}
       where ${and([sql`${parent} = any(${parentIds}::bigint[])`, ...query.where, ...cursorConditions(query, window)])}
     ) s where "__rn" <= ${window.limit + 1} order by "__parent", "__rn"`.render();
-  const rows = (await db.query(statement.text, statement.values)) as Record<string, unknown>[];
+  const rows = (await queryPrepared(db, statement.text, statement.values)) as Record<string, unknown>[];
   return groupPages<Row>(query, rows, parentIds, window);
 }
 
@@ -136,7 +137,8 @@ export async function fetchPagesByParentLateral<Row>(
         order by ${orderBy(order)} limit ${window.limit + 1}
       ) y
     ) x order by "__p".n, x."__rn"`.render();
-  const rows = (await db.query(statement.text, statement.values)) as Record<string, unknown>[];
+  // Prepared: a long list's statement (the timeline's UNION) plans slower than it runs.
+  const rows = (await queryPrepared(db, statement.text, statement.values)) as Record<string, unknown>[];
   return groupPages<Row>(query, rows, parentIds, window);
 }
 

@@ -18,7 +18,8 @@ export class NodeResolver {
   }
 }
 
-async function loadNode(ctx: Context, globalId: string): Promise<Node | null> {
+/** What `node(id)` returns for a global id; `_entities` resolves references through it too. */
+export async function loadNode(ctx: Context, globalId: string): Promise<Node | null> {
   const { type, id } = fromGlobalId(globalId);
   const fetch = ctx.services.nodes[type];
   if (!fetch || !/^[1-9][0-9]{0,18}$/.test(id)) return null;

@@ -2,11 +2,13 @@ import { toGlobalId } from '../../graphql/relay/global-id';
 import { LearningKind } from '../model/learning-kind';
 import type { LearningStatus } from '../model/learning-status';
 import type { HistoryRow, StatusChangeRow } from '../model/record-rows';
-import { EnrollmentHistoryEntry, FaceToFaceSession, type LearningHistoryEntry, type LearningRecord, LearningStatusChange, RECORD_TYPES, ScormAttempt } from './history.types';
+import { isEdReflectEntry, toEdReflectEntry } from './edreflect-entries';
+import { EnrollmentHistoryEntry, FaceToFaceSession, type LearningHistoryEntry, type LearningRecord, LearningStatusChange, RECORD_TYPES, ScormAttempt, XapiStatementRecord, ExternalLearningRecord } from './history.types';
 
 /** A timeline row as its kind's type. Kinds and statuses are written by code only, so the casts hold. */
 export function toHistoryEntry(row: HistoryRow): LearningHistoryEntry {
   if (row.entry_kind === LearningKind.ENROLLMENT) return toEnrollmentEntry(row);
+  if (isEdReflectEntry(row)) return toEdReflectEntry(row);
   return toLearningRecord(row);
 }
 
@@ -26,6 +28,13 @@ export function toLearningRecord(row: HistoryRow): LearningRecord {
     // A session's date is where it sits on the timeline; the staged text was local to the source.
     record.sessionDate = row.details['sessionDate'] ? row.occurred_at : null;
   }
+  if (record instanceof XapiStatementRecord) {
+    record.statementId = String(row.details['statementId'] ?? '');
+    record.verb = String(row.details['verb'] ?? '');
+    record.activityId = String(row.details['activityId'] ?? '');
+    record.registration = (row.details['registration'] as string | null | undefined) ?? null;
+  }
+  if (record instanceof ExternalLearningRecord) record.externalRecordId = String(row.details['externalRecordId'] ?? '');
   return record;
 }
 

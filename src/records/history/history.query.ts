@@ -3,6 +3,7 @@ import type { ListQuery } from '../../graphql/relay/keyset';
 import type { LearningKind } from '../model/learning-kind';
 import type { LearningStatus } from '../model/learning-status';
 import { RECORD_TIMELINE_COLUMNS } from '../model/record-rows';
+import { EDREFLECT_TIMELINE_BRANCHES } from './edreflect-entries';
 
 export interface HistoryCriteria {
   readonly from?: Date | null;
@@ -12,8 +13,9 @@ export interface HistoryCriteria {
 }
 
 /**
- * The whole timeline as one relation: learning records (any kind, any source) and the
- * roster's enrollments, as one UNION ALL with the same columns. Postgres pushes the per-user
+ * The whole timeline as one relation: learning records (any kind, any source), the roster's
+ * enrollments and EdReflect observations and goals (edreflect-entries.ts), as one UNION ALL
+ * with the same columns. Postgres pushes the per-user
  * condition and filters into both branches, so each reads only that user's rows through its
  * index, and a page is one statement however many kinds there are. A new kind of record needs
  * nothing here; a new table of entries adds a branch.
@@ -28,6 +30,7 @@ const TIMELINE = raw(`(
            null::bigint
       from enrollment e join class c on c.id = e.class_id
      where e.deleted_at is null
+    union all${EDREFLECT_TIMELINE_BRANCHES}
   ) h`);
 
 /**

@@ -87,6 +87,33 @@ export class CourseCompletion extends LearningRecord {}
 @ObjectType('PathwayCompletion', { implements: [LearningRecord, LearningHistoryEntry, Node], description: 'A pathway completion, keyed by learner, pathway and attempt.' })
 export class PathwayCompletion extends LearningRecord {}
 
+@ObjectType('XapiStatementRecord', {
+  implements: [LearningRecord, LearningHistoryEntry, Node],
+  description: 'An xAPI statement with an outcome verb, keyed by statement id; voiding the statement withdraws the record.',
+})
+export class XapiStatementRecord extends LearningRecord {
+  @Field(() => String, { description: 'The id of the statement the record comes from.' })
+  statementId!: string;
+
+  @Field(() => String, { description: 'The verb IRI (http://adlnet.gov/expapi/verbs/passed, ...).' })
+  verb!: string;
+
+  @Field(() => String, { description: 'The activity IRI (the item’s source key).' })
+  activityId!: string;
+
+  @Field(() => String, { nullable: true, description: 'The statement’s context registration (an attempt or enrolment), when given.' })
+  registration!: string | null;
+}
+
+@ObjectType('ExternalLearningRecord', {
+  implements: [LearningRecord, LearningHistoryEntry, Node],
+  description: 'A record another system pushed or uploaded, keyed by that system’s record id (or the idempotency key when it sends none).',
+})
+export class ExternalLearningRecord extends LearningRecord {
+  @Field(() => String, { description: 'The sending system’s key for the record.' })
+  externalRecordId!: string;
+}
+
 @ObjectType('EnrollmentHistoryEntry', { implements: LearningHistoryEntry, description: 'A class enrollment on the timeline, at its begin date.' })
 export class EnrollmentHistoryEntry extends LearningHistoryEntry {
   enrollmentLocalId!: string;
@@ -130,6 +157,8 @@ export const RECORD_TYPES = {
   [LearningKind.QUIZ_ATTEMPT]: QuizAttempt,
   [LearningKind.COURSE_COMPLETION]: CourseCompletion,
   [LearningKind.PATHWAY_COMPLETION]: PathwayCompletion,
+  [LearningKind.XAPI_STATEMENT]: XapiStatementRecord,
+  [LearningKind.EXTERNAL_RECORD]: ExternalLearningRecord,
 } as const;
 
 /** Global id type names of records (their GraphQL type names). */

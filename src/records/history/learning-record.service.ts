@@ -1,11 +1,16 @@
 import { queryRows } from '../../db/query-rows';
-import { raw, sql, type Sql } from '../../db/sql';
+import { type AccessScope, visible } from '../../auth/scope/access-scope';
+import { and, raw, sql, type Sql } from '../../db/sql';
 import type { ListQuery, Queryable } from '../../graphql/relay/keyset';
 import type { IdentityService } from '../../identity';
 import { notFound } from '../../shared/domain-error';
-import type { LearningKind } from '../model/learning-kind';
+import { LearningKind } from '../model/learning-kind';
 import { type HistoryRow, RECORD_HISTORY_COLUMNS } from '../model/record-rows';
 import { type HistoryCriteria, timelineQuery } from './history.query';
+import { RECORD_TYPES } from './history.types';
+
+/** Kinds stored in learning_record (the timeline's other branches are entries of other tables). */
+const RECORD_KINDS: readonly string[] = Object.keys(RECORD_TYPES);
 
 export interface UnmatchedCriteria {
   readonly source?: string | null;
@@ -25,17 +30,28 @@ export class LearningRecordService {
   constructor(
     private readonly db: Queryable,
     private readonly identity: IdentityService,
+    /** A scoped key's org subtree: enrollments outside it leave the timeline, records of users it cannot see leave item lists. */
+    private readonly scope: AccessScope | null = null,
   ) {}
 
   /** A user's timeline (records and enrollments), batched over users. */
   timeline(criteria: HistoryCriteria): NestedList {
-    return { field: 'User.learningHistory', query: timelineQuery(criteria), parentExpr: 'h.user_id', shape: criteria };
+    const query = timelineQuery(criteria);
+    if (!this.scope) return { field: 'User.learningHistory', query, parentExpr: 'h.user_id', shape: criteria };
+    // The user is visible (the parent came through the scope), and so are their learning records;
+    // their enrollments at other schools are not, nor entries read from domains a scope does not
+    // narrow (EdReflect), which a scoped key may not reach at all.
+    const enrollment = visible(this.scope, 'enrollment', 'se2');
+    const scoped = sql`(h.entry_kind = any(${RECORD_KINDS}::text[])
+      or (h.entry_kind = ${LearningKind.ENROLLMENT} and exists (select 1 from enrollment se2 where se2.id = h.id and ${and(enrollment)})))`;
+    return { field: 'User.learningHistory', query: { ...query, where: [...query.where, scoped] }, parentExpr: 'h.user_id', shape: criteria };
   }
 
   /** An item's records, newest first, batched over items. */
   itemRecords(criteria: HistoryCriteria & { matched?: boolean | null }): NestedList {
     const where = this.recordConditions(criteria);
     if (criteria.matched != null) where.push(criteria.matched ? raw('r.user_id is not null') : raw('r.user_id is null'));
+    where.push(...visible(this.scope, 'learningRecord', 'r'));
     return {
       field: 'LearningItem.records',
       query: { key: 'item-records', select: raw(RECORD_HISTORY_COLUMNS), from: raw('learning_record r join learning_item i on i.id = r.item_id'), where, order: NEWEST },

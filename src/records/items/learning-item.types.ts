@@ -1,5 +1,5 @@
 import { Max, Min } from 'class-validator';
-import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, InputType, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../../graphql/relay/connection.type';
 import { Node } from '../../graphql/relay/node.interface';
 import { LearningItemKind } from '../model/learning-kind';
@@ -26,6 +26,7 @@ export class ValidityPeriodInput {
   days!: number;
 }
 
+@Directive('@key(fields: "id")')
 @ObjectType('LearningItem', { implements: Node, description: 'A SCORM package, course, quiz, face-to-face event or pathway, as a source names it.' })
 export class LearningItem extends Node {
   localId!: string;

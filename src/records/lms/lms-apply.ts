@@ -1,11 +1,11 @@
 import { queryRows } from '../../db/query-rows';
 import type { Queryable } from '../../graphql/relay/keyset';
 import type { IdentityService, MatchSummary } from '../../identity';
-import { ITEM_KIND_OF, LearningKind } from '../model/learning-kind';
+import { type EntryOnlyKind, ITEM_KIND_OF, LearningKind } from '../model/learning-kind';
 import type { LmsOptions } from './lms-options';
 
 export interface ApplyTarget {
-  readonly kind: Exclude<LearningKind, LearningKind.ENROLLMENT>;
+  readonly kind: Exclude<LearningKind, EntryOnlyKind>;
   readonly stage: string;
   readonly options: LmsOptions;
   /** The file's business date; null when its name has none (then each row's own date). */
@@ -28,7 +28,7 @@ export interface ApplyOutcome {
 }
 
 /** A staged local date-time (or one with an offset) as timestamptz, in the source's zone. */
-const ts = (expr: string): string => `(case when ${expr} ~ '[+-]\\d\\d:\\d\\d$' then ${expr}::timestamptz else ${expr}::timestamp at time zone $tz end)`;
+const ts = (expr: string, zone: string): string => `(case when ${expr} ~ '[+-]\\d\\d:\\d\\d$' then ${expr}::timestamptz else ${expr}::timestamp at time zone ${zone} end)`;
 
 /**
  * Applies one staged LMS file, set-based, in the import's transaction: items by name, people
@@ -40,7 +40,6 @@ const ts = (expr: string): string => `(case when ${expr} ~ '[+-]\\d\\d:\\d\\d$' 
 export async function applyLmsFile(db: Queryable, identity: IdentityService, target: ApplyTarget): Promise<ApplyOutcome> {
   const { kind, stage, options } = target;
   const itemKind = ITEM_KIND_OF[kind];
-  const tz = (text: string): string => text.replace(/\$tz/g, '$4');
 
   // Temp tables are never analysed by autovacuum; without statistics the planner guesses their
   // size and may choose nested loops over a whole file. ANALYZE samples them in milliseconds.
@@ -54,6 +53,17 @@ export async function applyLmsFile(db: Queryable, identity: IdentityService, tar
      ) select count(*)::int as n from up`,
     [options.system, itemKind],
   );
+  // The file's items as a small analysed table: items this file just created are missing from
+  // learning_item's statistics, so the planner would expect one and join the whole file to its
+  // people by a nested loop of index probes (seconds for 100k rows); with the real count it
+  // hashes instead.
+  await db.query(
+    `create temp table ${stage}_items on commit drop as
+     select i.id, i.source_key, i.validity_months, i.validity_days from learning_item i
+      where i.system = $1 and i.kind = $2 and i.source_key in (select item_name from ${stage})`,
+    [options.system, itemKind],
+  );
+  await db.query(`analyze ${stage}_items`);
 
   const people = await identity.matchPeople(db, {
     system: options.system,
@@ -71,21 +81,21 @@ export async function applyLmsFile(db: Queryable, identity: IdentityService, tar
        completed_at timestamptz, as_of date, details jsonb, raw jsonb) on commit drop`,
   );
   await db.query(
-    tz(`insert into ${stage}_incoming
+    `insert into ${stage}_incoming
      select distinct on (person_id, record_key) line, person_id, user_id, item_id, validity_months, validity_days, record_key, status,
             status_text, attempt, score, occurred_at, case when achieved then occurred_at end,
-            coalesce($5::date, (occurred_at at time zone $tz)::date), details, raw
+            coalesce($3::date, (occurred_at at time zone $2)::date), details, raw
        from (
          select s.line, p.person_id, p.user_id, i.id as item_id, i.validity_months, i.validity_days,
-                case when $3 = 'FACE_TO_FACE' then s.key_part else i.id::text || '|' || s.key_part end as record_key,
+                case when $1 = 'FACE_TO_FACE' then s.key_part else i.id::text || '|' || s.key_part end as record_key,
                 s.status, s.status_text, s.attempt::integer as attempt, s.score::numeric as score,
-                ${ts('s.occurred')} as occurred_at, s.completed is not null as achieved,
+                ${ts('s.occurred', '$2')} as occurred_at, s.completed is not null as achieved,
                 s.details::jsonb as details, s.raw::jsonb as raw
            from ${stage} s
-           join learning_item i on i.system = $1 and i.kind = $2 and i.source_key = s.item_name
+           join ${stage}_items i on i.source_key = s.item_name
            join ${stage}_people p on p.values = s.ident::jsonb
-       ) x order by person_id, record_key, occurred_at desc, line desc`),
-    [options.system, itemKind, kind, options.timeZone, target.businessDate],
+       ) x order by person_id, record_key, occurred_at desc, line desc`,
+    [kind, options.timeZone, target.businessDate],
   );
   await db.query(`analyze ${stage}_incoming (person_id, record_key)`);
   // What is stored for the file's records before this file: read once, for the stale count,

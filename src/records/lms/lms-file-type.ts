@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { LearningKind } from '../model/learning-kind';
+import { type EntryOnlyKind, LearningKind } from '../model/learning-kind';
 
 /** The LMS's outbound data sources, one file type each. */
 export enum LmsFileType {
@@ -16,7 +16,7 @@ registerEnumType(LmsFileType, {
 });
 
 /** The record kind each file type fills. */
-export const KIND_OF: Readonly<Record<LmsFileType, Exclude<LearningKind, LearningKind.ENROLLMENT>>> = {
+export const KIND_OF: Readonly<Record<LmsFileType, Exclude<LearningKind, EntryOnlyKind>>> = {
   [LmsFileType.SCORM]: LearningKind.SCORM_ATTEMPT,
   [LmsFileType.FACE_TO_FACE]: LearningKind.FACE_TO_FACE,
   [LmsFileType.QUIZ]: LearningKind.QUIZ_ATTEMPT,

@@ -12,13 +12,24 @@ export enum LearningKind {
   QUIZ_ATTEMPT = 'QUIZ_ATTEMPT',
   COURSE_COMPLETION = 'COURSE_COMPLETION',
   PATHWAY_COMPLETION = 'PATHWAY_COMPLETION',
+  XAPI_STATEMENT = 'XAPI_STATEMENT',
+  EXTERNAL_RECORD = 'EXTERNAL_RECORD',
+  EDREFLECT_OBSERVATION = 'EDREFLECT_OBSERVATION',
+  EDREFLECT_GOAL = 'EDREFLECT_GOAL',
 }
+
+/** Timeline entries that are not learning records: no item, not stored in learning_record. */
+export type EntryOnlyKind = LearningKind.ENROLLMENT | LearningKind.EDREFLECT_OBSERVATION | LearningKind.EDREFLECT_GOAL;
 
 registerEnumType(LearningKind, {
   name: 'LearningKind',
   valuesConfig: {
     ENROLLMENT: { description: 'A class enrollment from the roster.' },
+    EDREFLECT_OBSERVATION: { description: 'An EdReflect observation of the user (read from the EdReflect export).' },
+    EDREFLECT_GOAL: { description: 'An EdReflect goal the user owns (read from the EdReflect export).' },
     FACE_TO_FACE: { description: 'A booking on a classroom session, updated as attendance changes.' },
+    XAPI_STATEMENT: { description: 'An xAPI statement with an outcome verb (completed, passed, failed, attended, ...) stored by the LRS or pulled from another.' },
+    EXTERNAL_RECORD: { description: 'A record pushed by another system (`pushLearningRecords`) or uploaded as CSV (`importLearningRecords`).' },
   },
 });
 
@@ -29,15 +40,19 @@ export enum LearningItemKind {
   QUIZ = 'QUIZ',
   COURSE = 'COURSE',
   PATHWAY = 'PATHWAY',
+  XAPI_ACTIVITY = 'XAPI_ACTIVITY',
+  EXTERNAL_ITEM = 'EXTERNAL_ITEM',
 }
 
 registerEnumType(LearningItemKind, { name: 'LearningItemKind' });
 
 /** The item kind each record kind refers to. */
-export const ITEM_KIND_OF: Readonly<Record<Exclude<LearningKind, LearningKind.ENROLLMENT>, LearningItemKind>> = {
+export const ITEM_KIND_OF: Readonly<Record<Exclude<LearningKind, EntryOnlyKind>, LearningItemKind>> = {
   [LearningKind.SCORM_ATTEMPT]: LearningItemKind.SCORM_PACKAGE,
   [LearningKind.FACE_TO_FACE]: LearningItemKind.FACE_TO_FACE_EVENT,
   [LearningKind.QUIZ_ATTEMPT]: LearningItemKind.QUIZ,
   [LearningKind.COURSE_COMPLETION]: LearningItemKind.COURSE,
   [LearningKind.PATHWAY_COMPLETION]: LearningItemKind.PATHWAY,
+  [LearningKind.XAPI_STATEMENT]: LearningItemKind.XAPI_ACTIVITY,
+  [LearningKind.EXTERNAL_RECORD]: LearningItemKind.EXTERNAL_ITEM,
 };

@@ -1,9 +1,10 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../../graphql/relay/connection.type';
 import { Node } from '../../graphql/relay/node.interface';
 import { RosterRecord } from '../shared/roster-record.type';
 import { LocalDate } from '../shared/scalars';
 
+@Directive('@key(fields: "id")')
 @ObjectType('AcademicSession', {
   implements: Node,
   description: 'A school year, semester, term or grading period. Sessions form a tree.',

@@ -1,3 +1,4 @@
+import { type AccessScope, visible } from '../../auth/scope/access-scope';
 import { raw, sql, type Sql } from '../../db/sql';
 import type { ListQuery, OrderColumn, PageRequest, Queryable } from '../../graphql/relay/keyset';
 import { type ListResult, listPage, orderOf } from '../shared/list';
@@ -31,6 +32,8 @@ export class ClassService {
   constructor(
     private readonly db: Queryable,
     private readonly maxPageSize: number,
+    /** A scoped key's org subtree: every list this service builds is narrowed to it. */
+    private readonly scope: AccessScope | null = null,
   ) {}
 
   query(criteria: ClassCriteria, order: ClassOrder): ListQuery {
@@ -81,6 +84,7 @@ export class ClassService {
     }
     if (criteria.classType != null) where.push(sql`c.class_type = ${criteria.classType}`);
     if (criteria.search) where.push(searchCondition(['c.title', 'c.class_code', 'c.sourced_id'], criteria.search));
+    where.push(...visible(this.scope, 'class', 'c'));
     return { key, select: raw(CLASS_COLUMNS), from, where, order: ORDERS[order] };
   }
 }

@@ -1,9 +1,10 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { Connection } from '../../graphql/relay/connection.type';
 import { Node } from '../../graphql/relay/node.interface';
 import { RosterRecord } from '../shared/roster-record.type';
 
 /** `Class` in the graph; `RosterClass` in TypeScript, where `Class` reads like a keyword. */
+@Directive('@key(fields: "id")')
 @ObjectType('Class', { implements: Node, description: 'A class (section) of a course, taught at a school in one or more terms.' })
 export class RosterClass extends RosterRecord {
   courseLocalId!: string;

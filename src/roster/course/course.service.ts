@@ -1,3 +1,4 @@
+import { type AccessScope, visible } from '../../auth/scope/access-scope';
 import { raw, sql } from '../../db/sql';
 import type { ListQuery, OrderColumn, PageRequest, Queryable } from '../../graphql/relay/keyset';
 import { type ListResult, listPage, orderOf } from '../shared/list';
@@ -26,6 +27,8 @@ export class CourseService {
   constructor(
     private readonly db: Queryable,
     private readonly maxPageSize: number,
+    /** A scoped key's org subtree: every list this service builds is narrowed to it. */
+    private readonly scope: AccessScope | null = null,
   ) {}
 
   query(criteria: CourseCriteria, order: CourseOrder): ListQuery {
@@ -34,6 +37,7 @@ export class CourseService {
     if (criteria.schoolYearId != null) where.push(sql`co.school_year_id = ${criteria.schoolYearId}`);
     if (criteria.grade != null) where.push(sql`${criteria.grade} = any(co.grades)`);
     if (criteria.search) where.push(searchCondition(['co.title', 'co.course_code', 'co.sourced_id'], criteria.search));
+    where.push(...visible(this.scope, 'course', 'co'));
     return { key: `courses:${order}`, select: raw(COURSE_COLUMNS), from: raw('course co'), where, order: ORDERS[order] };
   }
 

@@ -1,8 +1,9 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { Connection } from '../../graphql/relay/connection.type';
 import { Node } from '../../graphql/relay/node.interface';
 import { RosterRecord } from '../shared/roster-record.type';
 
+@Directive('@key(fields: "id")')
 @ObjectType('Course', { implements: Node, description: "A course in an org's catalogue; its classes are the sections taught." })
 export class Course extends RosterRecord {
   orgLocalId!: string;

@@ -1,3 +1,4 @@
+import { type AccessScope, visible } from '../../auth/scope/access-scope';
 import { raw, sql } from '../../db/sql';
 import type { ListQuery, OrderColumn, PageRequest, Queryable } from '../../graphql/relay/keyset';
 import { type ListResult, listPage, orderOf } from '../shared/list';
@@ -6,6 +7,7 @@ import { type RecordCriteria, recordConditions } from '../shared/record-filter';
 import { activeOnCondition } from '../shared/sql-conditions';
 import { EnrollmentOrder } from './enrollment.inputs';
 import { ENROLLMENT_COLUMNS, type EnrollmentRow } from './enrollment.mapper';
+import { withClassAndCourse } from './enrollment-with-class';
 
 export interface EnrollmentCriteria extends RecordCriteria {
   readonly role?: string | null;
@@ -27,6 +29,8 @@ export class EnrollmentService {
   constructor(
     private readonly db: Queryable,
     private readonly maxPageSize: number,
+    /** A scoped key's org subtree: every list this service builds is narrowed to it. */
+    private readonly scope: AccessScope | null = null,
   ) {}
 
   query(criteria: EnrollmentCriteria, order: EnrollmentOrder): ListQuery {
@@ -37,6 +41,7 @@ export class EnrollmentService {
     if (criteria.schoolId != null) where.push(sql`e.school_id = ${criteria.schoolId}`);
     if (criteria.primary != null) where.push(sql`e.is_primary = ${criteria.primary}`);
     if (criteria.activeOn != null) where.push(activeOnCondition('e', criteria.activeOn));
+    where.push(...visible(this.scope, 'enrollment', 'e'));
     // Ordering by name needs the user row; the other orders do without the join.
     const from = order === EnrollmentOrder.FAMILY_NAME_ASC ? raw('enrollment e join roster_user u on u.id = e.user_id') : raw('enrollment e');
     return { key: `enrollments:${order}`, select: raw(ENROLLMENT_COLUMNS), from, where, order: ORDERS[order] };
@@ -47,8 +52,9 @@ export class EnrollmentService {
     return { field, query: this.query(criteria, order), parentExpr: 'e.class_id', shape: [criteria, order] };
   }
 
+  /** A user's enrollments, each read with its class and course (see enrollment-with-class.ts). */
   byUser(criteria: EnrollmentCriteria, order: EnrollmentOrder): NestedList {
-    return { field: 'User.enrollments', query: this.query(criteria, order), parentExpr: 'e.user_id', shape: [criteria, order] };
+    return { field: 'User.enrollments', query: withClassAndCourse(this.query(criteria, order), this.scope), parentExpr: 'e.user_id', shape: [criteria, order] };
   }
 
   list(criteria: EnrollmentCriteria, order: EnrollmentOrder, page: PageRequest): Promise<ListResult<EnrollmentRow>> {

@@ -1,9 +1,10 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { Connection } from '../../graphql/relay/connection.type';
 import { Node } from '../../graphql/relay/node.interface';
 import { RosterRecord } from '../shared/roster-record.type';
 import { LocalDate } from '../shared/scalars';
 
+@Directive('@key(fields: "id")')
 @ObjectType('Enrollment', {
   implements: Node,
   description: 'A user in a class. Current when it has begun and not ended; `status` is only the record lifecycle.',

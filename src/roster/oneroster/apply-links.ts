@@ -1,3 +1,4 @@
+import { refreshStatistics } from './apply-records';
 import type { ImportContext } from './import-context';
 import type { RosterFile } from './versions';
 
@@ -34,7 +35,7 @@ async function replaceLinks(ctx: ImportContext, spec: LinkSpec): Promise<void> {
   const keyMatch = spec.key.map((k) => `w.${k} = l.${k}`).join(' and ');
   const refresh = (spec.refresh ?? []).map((c) => `${c} = excluded.${c}`);
   const changedRefresh = (spec.refresh ?? []).map((c) => `${spec.linkTable}.${c} is distinct from excluded.${c}`);
-  const changed = await ctx.query<{ owner: string }>(
+  const [result] = await ctx.query<{ added: number; owners: string[] }>(
     `with added as (
        insert into ${spec.linkTable} (system, ${spec.columns.join(', ')})
        select $1, ${spec.columns.join(', ')} from ${want}
@@ -47,15 +48,18 @@ async function replaceLinks(ctx: ImportContext, spec: LinkSpec): Promise<void> {
           and not exists (select 1 from ${want} w where ${keyMatch})
        returning l.${spec.ownerColumn} as owner
      )
-     select distinct owner from (select owner from added union all select owner from dropped) c
-      where not exists (select 1 from touched_${spec.ownerTable} t where t.id = c.owner)`,
+     select (select count(*) from added)::int as added,
+            array(select distinct owner from (select owner from added union all select owner from dropped) c
+                   where not exists (select 1 from touched_${spec.ownerTable} t where t.id = c.owner)) as owners`,
     [ctx.system],
   );
+  await refreshStatistics(ctx, spec.linkTable, result?.added ?? 0);
+  const changed = result?.owners ?? [];
   const count = ctx.count(spec.owner);
   count.updated += changed.length;
   count.unchanged -= changed.length;
   if (changed.length > 0) {
-    await ctx.query(`insert into touched_${spec.ownerTable} select unnest($1::bigint[]), false on conflict do nothing`, [changed.map((c) => c.owner)]);
+    await ctx.query(`insert into touched_${spec.ownerTable} select unnest($1::bigint[]), false on conflict do nothing`, [changed]);
   }
 }
 
@@ -81,7 +85,6 @@ export async function applyLinks(ctx: ImportContext): Promise<void> {
   const users = ctx.plan('users');
   if (!users) return;
   const stage = users.staging.table;
-  const live = `join roster_user u on u.system = $1 and u.sourced_id = s.sourced_id where s.status is distinct from 'tobedeleted'`;
   await replaceLinks(ctx, {
     owner: 'users',
     ownerTable: 'roster_user',
@@ -91,16 +94,18 @@ export async function applyLinks(ctx: ImportContext): Promise<void> {
     key: ['user_id', 'kind', 'namespace', 'value'],
     refresh: ['normalized'],
     // Emails and usernames compare case-insensitively when matching people; the rest exactly.
-    want: `select distinct user_id, kind, namespace, value, normalized from (
-             select u.id as user_id, 'sourcedId' as kind, '' as namespace, s.sourced_id as value, s.sourced_id as normalized from ${stage} s ${live}
-             union all select u.id, 'username', '', s.username, lower(trim(s.username)) from ${stage} s ${live} and s.username is not null
-             union all select u.id, 'identifier', '', s.identifier, trim(s.identifier) from ${stage} s ${live} and s.identifier is not null
-             union all select u.id, 'email', '', s.email, lower(trim(s.email)) from ${stage} s ${live} and s.email is not null
-             union all select u.id, 'userId', i.type, i.id, trim(i.id) from ${stage} s
+    // Staged users are unique by sourcedId, so only a userIds list can name one key twice.
+    want: `select u.id as user_id, v.kind, v.namespace, v.value, v.normalized from ${stage} s
+               join roster_user u on u.system = $1 and u.sourced_id = s.sourced_id
+               cross join lateral (values ('sourcedId', '', s.sourced_id, s.sourced_id), ('username', '', s.username, lower(trim(s.username))),
+                                          ('identifier', '', s.identifier, trim(s.identifier)), ('email', '', s.email, lower(trim(s.email))))
+                 as v(kind, namespace, value, normalized)
+              where s.status is distinct from 'tobedeleted' and v.value is not null
+           union all
+           select distinct u.id, 'userId', i.type, i.id, trim(i.id) from ${stage} s
                join roster_user u on u.system = $1 and u.sourced_id = s.sourced_id
                cross join lateral jsonb_to_recordset(case when s.user_ids like '[%' then s.user_ids::jsonb else '[]'::jsonb end) as i(type text, id text)
-              where s.status is distinct from 'tobedeleted'
-           ) ids`,
+              where s.status is distinct from 'tobedeleted'`,
   });
   await replaceLinks(ctx, {
     owner: 'users',

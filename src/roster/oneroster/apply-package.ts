@@ -20,6 +20,7 @@ export async function applyPackage(ctx: ImportContext): Promise<void> {
     {
       file: 'academicSessions',
       table: 'academic_session',
+      touched: true,
       columns: [
         { name: 'title', expr: text('title') },
         { name: 'type', expr: text('type') },
@@ -33,6 +34,7 @@ export async function applyPackage(ctx: ImportContext): Promise<void> {
     {
       file: 'orgs',
       table: 'org',
+      touched: true,
       columns: [
         { name: 'name', expr: text('name') },
         { name: 'type', expr: text('type') },
@@ -58,6 +60,7 @@ export async function applyPackage(ctx: ImportContext): Promise<void> {
     {
       file: 'classes',
       table: 'class',
+      touched: true,
       columns: [
         { name: 'title', expr: text('title') },
         { name: 'grades', expr: list('grades') },
@@ -84,6 +87,7 @@ export async function applyPackage(ctx: ImportContext): Promise<void> {
   await applyRecords(ctx, {
     file: 'users',
     table: 'roster_user',
+    touched: true,
     columns: [
       { name: 'enabled_user', expr: bool('enabled_user') },
       { name: 'username', expr: text('username') },

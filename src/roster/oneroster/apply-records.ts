@@ -14,6 +14,8 @@ export interface RecordSpec {
   readonly columns: readonly TargetColumn[];
   /** Joins that resolve references for `columns`, e.g. `join org o on ...`. */
   readonly joins?: string;
+  /** Keep the ids of changed records in `touched_<table>`: a later step (links, parents) reads them. */
+  readonly touched?: boolean;
 }
 
 /**
@@ -33,7 +35,9 @@ export async function applyRecords(ctx: ImportContext, spec: RecordSpec): Promis
   // Bulk rows carry no dateLastModified: keep the one a delta stored (the stale-delta guard
   // needs it) instead of blanking it, and do not count it as a change.
   const dateLastModified = plan.mode === 'bulk' ? 'coalesce(excluded.date_last_modified, t.date_last_modified)' : 'excluded.date_last_modified';
-  await ctx.query(`create temp table if not exists ${touched} (id bigint primary key, inserted boolean not null) on commit drop`);
+  if (spec.touched) await ctx.query(`create temp table if not exists ${touched} (id bigint primary key, inserted boolean not null) on commit drop`);
+  // Counting straight from the upsert when nothing reads the ids later saves a write per row.
+  const saved = spec.touched ? `saved as (insert into ${touched} select id, inserted from up on conflict (id) do nothing returning inserted)` : `saved as (select inserted from up)`;
 
   const upserted = await ctx.query<{ added: number; updated: number }>(
     `with up as (
@@ -48,40 +52,58 @@ export async function applyRecords(ctx: ImportContext, spec: RecordSpec): Promis
        where (t.status, ${dateLastModified}, t.deleted_at, t.metadata, ${names.map((n) => `t.${n}`).join(', ')})
              is distinct from
              ('active', t.date_last_modified, null::timestamptz, excluded.metadata, ${names.map((n) => `excluded.${n}`).join(', ')})
-       returning t.id, (xmax = 0) as inserted
-     ), saved as (
-       insert into ${touched} select id, inserted from up on conflict (id) do nothing returning inserted
-     )
+       returning ${spec.touched ? 't.id, ' : ''}(xmax = 0) as inserted
+     ), ${saved}
      select (count(*) filter (where inserted))::int as added, (count(*) filter (where not inserted))::int as updated from saved`,
     [ctx.system],
   );
-  const live = await ctx.query<{ n: number }>(`select count(*)::int as n from ${stage} where status is distinct from 'tobedeleted'`);
+  const [staged] = await ctx.query<{ live: number; asked: number }>(
+    `select (count(*) filter (where status is distinct from 'tobedeleted'))::int as live, (count(*) filter (where status = 'tobedeleted'))::int as asked from ${stage}`,
+  );
+  const asked = staged?.asked ?? 0;
   count.added += upserted[0]?.added ?? 0;
   count.updated += upserted[0]?.updated ?? 0;
-  count.unchanged += (live[0]?.n ?? 0) - (upserted[0]?.added ?? 0) - (upserted[0]?.updated ?? 0);
+  count.unchanged += (staged?.live ?? 0) - (upserted[0]?.added ?? 0) - (upserted[0]?.updated ?? 0);
 
-  const deletes = await ctx.query<{ id: string }>(
-    `update ${spec.table} t set status = 'tobedeleted', deleted_at = now(), updated_at = now()
-       from ${stage} s
-      where t.system = $1 and t.sourced_id = s.sourced_id and s.status = 'tobedeleted' and t.deleted_at is null
-      returning t.id`,
-    [ctx.system],
-  );
-  const asked = await ctx.query<{ n: number }>(`select count(*)::int as n from ${stage} where status = 'tobedeleted'`);
-  count.deleted += deletes.length;
-  count.unchanged += (asked[0]?.n ?? 0) - deletes.length;
-
-  // Fresh statistics: the tables that reference this one join against it next.
-  await ctx.query(`analyze ${spec.table}`);
-
-  if (plan.mode === 'bulk') {
-    const missing = await ctx.query<{ id: string }>(
-      `update ${spec.table} t set status = 'tobedeleted', deleted_at = now(), updated_at = now()
-        where ${missingFromBulk(stage, spec.file)} returning t.id`,
+  if (asked > 0) {
+    const [deletes] = await ctx.query<{ n: number }>(
+      `with gone as (
+         update ${spec.table} t set status = 'tobedeleted', deleted_at = now(), updated_at = now()
+           from ${stage} s
+          where t.system = $1 and t.sourced_id = s.sourced_id and s.status = 'tobedeleted' and t.deleted_at is null
+          returning t.id
+       ) select count(*)::int as n from gone`,
       [ctx.system],
     );
-    count.deleted += missing.length;
+    count.deleted += deletes?.n ?? 0;
+    count.unchanged += asked - (deletes?.n ?? 0);
   }
+
+  // Statements that follow (references to this table, the next delta's joins) plan with them.
+  await refreshStatistics(ctx, spec.table, upserted[0]?.added ?? 0);
+
+  if (plan.mode === 'bulk' && ctx.missingFromBulk.get(spec.file) !== 0) {
+    const [missing] = await ctx.query<{ n: number }>(
+      `with gone as (
+         update ${spec.table} t set status = 'tobedeleted', deleted_at = now(), updated_at = now()
+          where ${missingFromBulk(stage, spec.file)} returning t.id
+       ) select count(*)::int as n from gone`,
+      [ctx.system],
+    );
+    count.deleted += missing?.n ?? 0;
+  }
+}
+
+/**
+ * Fresh statistics when a table grew by a tenth or more (a first import): planned for the
+ * empty table, the joins that follow would loop over it row by row. A small delta leaves them
+ * to autovacuum.
+ */
+export async function refreshStatistics(ctx: ImportContext, table: string, added: number): Promise<void> {
+  if (added === 0) return;
+  const [stats] = await ctx.query<{ rows: number }>(`select reltuples::float8 as rows from pg_class where oid = $1::regclass`, [table]);
+  if (stats && stats.rows >= 0 && added < stats.rows / 10) return;
+  await ctx.query(`analyze ${table}`);
 }
 
 /** Live records of this system that a bulk file no longer lists (rows it rejected still count as listed). */

@@ -29,6 +29,9 @@ const DATETIME_LOOSE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z
 const YEAR = /^\d{4}$/;
 const USER_ID = /^\{([^{}:]+):([^{}]+)\}$/;
 
+/** The warnings of a cell read as sent (shared: nothing appends to a result's list). */
+const NO_PROBLEMS: readonly CellProblem[] = Object.freeze([]);
+
 const fail = (code: string, message: string): CellResult => ({ ok: false, problem: { code, message } });
 
 /**
@@ -36,22 +39,23 @@ const fail = (code: string, message: string): CellResult => ({ ok: false, proble
  * required cell is an error. Never echoes the value in a message: rows may hold personal data.
  */
 export function readCell(raw: string, column: ColumnSpec, strictness: Strictness): CellResult {
-  const warnings: CellProblem[] = [];
+  // Runs for every cell of every row: no allocations beyond the result on the common path.
+  let trimmed: CellProblem | null = null;
   let text = raw;
   if (text !== text.trim()) {
     if (strictness === 'STRICT' && text.trim() !== '') {
       return fail('oneroster.value.whitespace', `${column.name} has leading or trailing spaces`);
     }
     text = text.trim();
-    if (text !== '') warnings.push({ code: 'oneroster.coerced.trimmed', message: `${column.name}: surrounding spaces removed` });
+    if (text !== '') trimmed = { code: 'oneroster.coerced.trimmed', message: `${column.name}: surrounding spaces removed` };
   }
   if (text === '') {
     if (column.required) return fail('oneroster.value.required', `${column.name} is required`);
-    return { ok: true, value: isList(column.type) ? [] : null, warnings };
+    return { ok: true, value: isList(column.type) ? [] : null, warnings: NO_PROBLEMS };
   }
   const result = readTyped(text, column, strictness);
-  if (!result.ok) return result;
-  return { ok: true, value: result.value, warnings: [...warnings, ...result.warnings] };
+  if (!result.ok || !trimmed) return result;
+  return { ok: true, value: result.value, warnings: [trimmed, ...result.warnings] };
 }
 
 function isList(type: CellType): boolean {
@@ -63,7 +67,7 @@ function readTyped(text: string, column: ColumnSpec, strictness: Strictness): Ce
   const name = column.name;
   switch (column.type) {
     case 'text':
-      return { ok: true, value: text, warnings: [] };
+      return { ok: true, value: text, warnings: NO_PROBLEMS };
     case 'guid':
       return readGuid(text, name, lenient);
     case 'guidList':
@@ -93,9 +97,9 @@ function readTyped(text: string, column: ColumnSpec, strictness: Strictness): Ce
     case 'datetime':
       return readDateTime(text, name, lenient);
     case 'year':
-      return YEAR.test(text) ? { ok: true, value: Number(text), warnings: [] } : fail('oneroster.value.year', `${name} must be a four-digit year`);
+      return YEAR.test(text) ? { ok: true, value: Number(text), warnings: NO_PROBLEMS } : fail('oneroster.value.year', `${name} must be a four-digit year`);
     case 'boolean':
-      if (text === 'true' || text === 'false') return { ok: true, value: text === 'true', warnings: [] };
+      if (text === 'true' || text === 'false') return { ok: true, value: text === 'true', warnings: NO_PROBLEMS };
       if (lenient && /^(true|false)$/i.test(text)) {
         return {
           ok: true,
@@ -107,7 +111,7 @@ function readTyped(text: string, column: ColumnSpec, strictness: Strictness): Ce
     case 'enum':
       return readEnum(text, column, lenient);
     case 'status':
-      if (text === 'active' || text === 'tobedeleted') return { ok: true, value: text, warnings: [] };
+      if (text === 'active' || text === 'tobedeleted') return { ok: true, value: text, warnings: NO_PROBLEMS };
       if (lenient && /^(active|tobedeleted)$/i.test(text)) {
         return { ok: true, value: text.toLowerCase(), warnings: [{ code: 'oneroster.coerced.enum_case', message: `${name}: status read case-insensitively` }] };
       }
@@ -121,7 +125,7 @@ function readTyped(text: string, column: ColumnSpec, strictness: Strictness): Ce
 }
 
 function readGuid(text: string, name: string, lenient: boolean): CellResult {
-  if (GUID.test(text)) return { ok: true, value: text, warnings: [] };
+  if (GUID.test(text)) return { ok: true, value: text, warnings: NO_PROBLEMS };
   if (lenient && text.length <= 255 && !/[\s,]/.test(text)) {
     return { ok: true, value: text, warnings: [{ code: 'oneroster.coerced.guid_charset', message: `${name}: characters outside [0-9A-Za-z.-_/@] accepted` }] };
   }
@@ -139,7 +143,7 @@ function readDate(text: string, name: string, lenient: boolean): CellResult {
   const iso = DATE.exec(text);
   if (iso) {
     return validDate(Number(iso[1]), Number(iso[2]), Number(iso[3]))
-      ? { ok: true, value: text, warnings: [] }
+      ? { ok: true, value: text, warnings: NO_PROBLEMS }
       : fail('oneroster.value.date', `${name} is not a calendar date`);
   }
   const us = lenient ? US_DATE.exec(text) : null;
@@ -156,7 +160,7 @@ function readDate(text: string, name: string, lenient: boolean): CellResult {
 }
 
 function readDateTime(text: string, name: string, lenient: boolean): CellResult {
-  if (DATETIME_STRICT.test(text) && !Number.isNaN(Date.parse(text))) return { ok: true, value: text, warnings: [] };
+  if (DATETIME_STRICT.test(text) && !Number.isNaN(Date.parse(text))) return { ok: true, value: text, warnings: NO_PROBLEMS };
   if (lenient) {
     const dateOnly = DATE.exec(text);
     if (dateOnly) {
@@ -184,8 +188,8 @@ function readDateTime(text: string, name: string, lenient: boolean): CellResult 
 
 function readEnum(text: string, column: ColumnSpec, lenient: boolean): CellResult {
   const values = column.values ?? [];
-  if (values.includes(text)) return { ok: true, value: text, warnings: [] };
-  if (column.extensible && /^ext:[A-Za-z0-9_.\-]+$/.test(text)) return { ok: true, value: text, warnings: [] };
+  if (values.includes(text)) return { ok: true, value: text, warnings: NO_PROBLEMS };
+  if (column.extensible && /^ext:[A-Za-z0-9_.\-]+$/.test(text)) return { ok: true, value: text, warnings: NO_PROBLEMS };
   if (lenient) {
     const folded = values.find((v) => v.toLowerCase() === text.toLowerCase());
     if (folded) {
@@ -203,7 +207,7 @@ function readUserIds(text: string, name: string): CellResult {
     if (!match?.[1] || !match[2]) return fail('oneroster.value.user_ids', `${name} must be a list of {type:id}`);
     ids.push({ type: match[1], id: match[2] });
   }
-  return { ok: true, value: ids, warnings: [] };
+  return { ok: true, value: ids, warnings: NO_PROBLEMS };
 }
 
 function dedupe(problems: CellProblem[]): CellProblem[] {

@@ -19,6 +19,8 @@ export interface EntityCount {
  */
 export class ImportContext {
   readonly counts = new Map<string, EntityCount>();
+  /** Live records each bulk file no longer lists, as counted before the apply (see thresholds). */
+  readonly missingFromBulk = new Map<RosterFile, number>();
 
   constructor(
     readonly queryRunner: QueryRunner,

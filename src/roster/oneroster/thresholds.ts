@@ -29,6 +29,8 @@ export async function checkDeleteThresholds(ctx: ImportContext, share: number): 
          from ${table} t where t.system = $1 and t.deleted_at is null`,
       [ctx.system],
     );
+    // The apply then skips looking for missing records where there are none (a first import).
+    ctx.missingFromBulk.set(file, row?.missing ?? 0);
     if (!row || row.live === 0 || row.missing === 0) continue;
     const deletedShare = row.missing / row.live;
     if (deletedShare > share) over.push(`${plan.entry} would delete ${row.missing} of ${row.live} ${file} (${Math.round(deletedShare * 100)}%)`);

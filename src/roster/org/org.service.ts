@@ -1,3 +1,4 @@
+import { type AccessScope, visible } from '../../auth/scope/access-scope';
 import { raw, sql } from '../../db/sql';
 import type { ListQuery, OrderColumn, PageRequest, Queryable } from '../../graphql/relay/keyset';
 import { type ListResult, listPage, orderOf } from '../shared/list';
@@ -25,6 +26,8 @@ export class OrgService {
   constructor(
     private readonly db: Queryable,
     private readonly maxPageSize: number,
+    /** A scoped key's org subtree: every list this service builds is narrowed to it. */
+    private readonly scope: AccessScope | null = null,
   ) {}
 
   query(criteria: OrgCriteria, order: OrgOrder): ListQuery {
@@ -32,6 +35,7 @@ export class OrgService {
     if (criteria.type != null) where.push(sql`o.type = ${criteria.type}`);
     if (criteria.parentId != null) where.push(sql`o.parent_id = ${criteria.parentId}`);
     if (criteria.search) where.push(searchCondition(['o.name', 'o.identifier', 'o.sourced_id'], criteria.search));
+    where.push(...visible(this.scope, 'org', 'o'));
     return { key: `orgs:${order}`, select: raw(ORG_COLUMNS), from: raw('org o'), where, order: ORDERS[order] };
   }
 

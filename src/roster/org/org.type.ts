@@ -1,8 +1,9 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { Connection } from '../../graphql/relay/connection.type';
 import { Node } from '../../graphql/relay/node.interface';
 import { RosterRecord } from '../shared/roster-record.type';
 
+@Directive('@key(fields: "id")')
 @ObjectType('Org', { implements: Node, description: 'An organisation: a school, a district, a department. Orgs form a tree.' })
 export class Org extends RosterRecord {
   parentLocalId!: string | null;

@@ -11,7 +11,8 @@ import { ClassConnection } from '../class/class.type';
 import { toDemographics } from '../demographics/demographics.mapper';
 import { Demographics } from '../demographics/demographics.type';
 import { EnrollmentFilter, EnrollmentOrder, toEnrollmentCriteria } from '../enrollment/enrollment.inputs';
-import { toEnrollment } from '../enrollment/enrollment.mapper';
+import { primeClassAndCourse } from '../enrollment/enrollment-with-class';
+import { type EnrollmentRow, toEnrollment } from '../enrollment/enrollment.mapper';
 import { EnrollmentConnection } from '../enrollment/enrollment.type';
 import { toOrg } from '../org/org.mapper';
 import { Org } from '../org/org.type';
@@ -61,7 +62,9 @@ export class UserResolver {
     @Ctx() ctx: Context,
   ): Promise<EnrollmentConnection> {
     const list = ctx.services.roster.enrollments.byUser(toEnrollmentCriteria(filter), orderBy);
-    return nestedConnection(ctx.loaders.connections, list, user.localId, page, EnrollmentConnection, toEnrollment);
+    return nestedConnection(ctx.loaders.connections, list, user.localId, page, EnrollmentConnection, (row: EnrollmentRow) =>
+      toEnrollment(primeClassAndCourse(ctx.loaders.roster, row)),
+    );
   }
 
   @FieldResolver(() => ClassConnection, { description: 'The classes the user is enrolled in, each once.' })

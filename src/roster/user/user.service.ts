@@ -1,3 +1,4 @@
+import { type AccessScope, visible } from '../../auth/scope/access-scope';
 import { and, raw, sql, type Sql } from '../../db/sql';
 import type { ListQuery, OrderColumn, PageRequest, Queryable } from '../../graphql/relay/keyset';
 import { type ListResult, listPage, orderOf } from '../shared/list';
@@ -42,6 +43,8 @@ export class UserService {
   constructor(
     private readonly db: Queryable,
     private readonly maxPageSize: number,
+    /** A scoped key's org subtree: every list this service builds is narrowed to it. */
+    private readonly scope: AccessScope | null = null,
   ) {}
 
   query(criteria: UserCriteria, order: UserOrder): ListQuery {
@@ -52,6 +55,7 @@ export class UserService {
       if (criteria.orgId != null) roleAt.push(sql`r.org_id in ${orgSubtree(criteria.orgId)}`);
       where.push(sql`exists (select 1 from role r where ${and(roleAt)})`);
     }
+    where.push(...visible(this.scope, 'user', 'u'));
     return { key: `users:${order}`, select: raw(USER_COLUMNS), from: raw('roster_user u'), where, order: ORDERS[order] };
   }
 
@@ -73,6 +77,7 @@ export class UserService {
     if (criteria.orgId != null) {
       where.push(sql`exists (select 1 from role r where r.user_id = u.id and r.deleted_at is null and r.org_id in ${orgSubtree(criteria.orgId)})`);
     }
+    where.push(...visible(this.scope, 'user', 'u'));
     return { key: `org-users:${order}`, select: raw(USER_COLUMNS), from, where, order: ORDERS[order] };
   }
 

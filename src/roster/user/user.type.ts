@@ -1,8 +1,10 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { Connection } from '../../graphql/relay/connection.type';
 import { Node } from '../../graphql/relay/node.interface';
 import { RosterRecord } from '../shared/roster-record.type';
 
+@Directive('@key(fields: "id")')
+@Directive('@key(fields: "sourcedId")')
 @ObjectType('User', { implements: Node, description: 'A person (learner, teacher, parent, ...) as a source system knows them.' })
 export class User extends RosterRecord {
   primaryOrgLocalId!: string | null;

@@ -23,6 +23,10 @@ export class LrsCredentialEntity {
   @Column({ type: 'text' })
   scope!: string;
 
+  /** The xAPI version answers name when a request does not say which it speaks: `1.0.3` or `2.0.0`. */
+  @Column({ type: 'text', name: 'xapi_version', default: '2.0.0' })
+  xapiVersion!: string;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;
 

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { LrsScope } from './lrs-scope';
+import { LrsScope, LrsXapiVersion } from './lrs-scope';
 
 @ObjectType('LrsCredential', { description: 'A basic-auth credential for the xAPI endpoint at /xapi (never its secret).' })
 export class LrsCredential {
@@ -14,6 +14,9 @@ export class LrsCredential {
 
   @Field(() => LrsScope)
   scope!: LrsScope;
+
+  @Field(() => LrsXapiVersion, { description: 'The version answers name when a request does not say which it speaks.' })
+  xapiVersion!: LrsXapiVersion;
 
   @Field(() => Date)
   createdAt!: Date;

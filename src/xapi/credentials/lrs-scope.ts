@@ -18,3 +18,11 @@ export function scopeAllows(scope: LrsScope, method: string): boolean {
   const reading = method === 'GET' || method === 'HEAD';
   return scope === LrsScope.ALL || (reading ? scope === LrsScope.READ : scope === LrsScope.WRITE);
 }
+
+/** The xAPI versions the LRS speaks. */
+export enum LrsXapiVersion {
+  V1_0_3 = '1.0.3',
+  V2_0_0 = '2.0.0',
+}
+
+registerEnumType(LrsXapiVersion, { name: 'LrsXapiVersion', description: 'An xAPI version the LRS at /xapi speaks.' });

@@ -10,6 +10,8 @@ export interface WritePreconditions {
   readonly ifNoneMatch?: string;
   /** Profiles: a PUT over an existing document without either header is a 409 (Comm. §3.1). */
   readonly requireForOverwrite: boolean;
+  /** 1.0.x profiles: a PUT without either header is a 400 even for a new document (Comm. 1.0.3 §2.6, §2.7). */
+  readonly requireAlways?: boolean;
 }
 
 const etagOf = (content: Buffer): string => `"${createHash('sha1').update(content).digest('hex')}"`;
@@ -22,6 +24,9 @@ function checkPreconditions(existing: XapiDocumentEntity | null, pre: WritePreco
   if (pre.ifNoneMatch !== undefined && existing) {
     const tags = pre.ifNoneMatch.split(',').map((t) => t.trim());
     if (tags.includes('*') || tags.includes(existing.etag)) throw new XapiError(412, 'If-None-Match: the document exists');
+  }
+  if (pre.requireAlways && !existing && pre.ifMatch === undefined && pre.ifNoneMatch === undefined) {
+    throw new XapiError(400, 'a profile PUT must send If-Match or If-None-Match');
   }
   if (pre.requireForOverwrite && existing && pre.ifMatch === undefined && pre.ifNoneMatch === undefined) {
     throw new XapiError(409, 'the document exists: send If-Match (or If-None-Match) to say what you expect');
@@ -50,7 +55,7 @@ export class DocumentStore {
       await em.query('select pg_advisory_xact_lock(hashtextextended($1, 1))', [JSON.stringify([scope, documentId])]);
       const repo = em.getRepository(XapiDocumentEntity);
       const existing = await repo.findOneBy({ ...scope, documentId });
-      checkPreconditions(existing, merge ? { ...pre, requireForOverwrite: false } : pre);
+      checkPreconditions(existing, merge ? { ...pre, requireForOverwrite: false, requireAlways: false } : pre);
       let body = content;
       let type = contentType;
       if (merge && existing) {
@@ -68,7 +73,7 @@ export class DocumentStore {
 
   async remove(scope: DocumentScope, documentId: string | undefined, pre: WritePreconditions): Promise<void> {
     if (documentId !== undefined) {
-      checkPreconditions(await this.get(scope, documentId), { ...pre, requireForOverwrite: false });
+      checkPreconditions(await this.get(scope, documentId), { ...pre, requireForOverwrite: false, requireAlways: false });
       await this.db.getRepository(XapiDocumentEntity).delete({ ...scope, documentId });
       return;
     }

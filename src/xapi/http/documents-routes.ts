@@ -1,5 +1,5 @@
 import express, { type Request, type Response, type Router } from 'express';
-import type { DocumentStore } from '../documents/document-store';
+import type { DocumentStore, WritePreconditions } from '../documents/document-store';
 import { type DocumentKind, scopeOf } from '../documents/document-scope';
 import { XapiError } from '../statements/xapi-error';
 
@@ -18,10 +18,16 @@ function queryOf(req: Request): Record<string, string> {
   return out;
 }
 
-function preconditions(req: Request, kind: DocumentKind): { ifMatch?: string; ifNoneMatch?: string; requireForOverwrite: boolean } {
+function preconditions(req: Request, res: Response, kind: DocumentKind): WritePreconditions {
   const ifMatch = req.header('if-match');
   const ifNoneMatch = req.header('if-none-match');
-  return { ...(ifMatch ? { ifMatch } : {}), ...(ifNoneMatch ? { ifNoneMatch } : {}), requireForOverwrite: kind !== 'state' };
+  return {
+    ...(ifMatch ? { ifMatch } : {}),
+    ...(ifNoneMatch ? { ifNoneMatch } : {}),
+    // 2.0 extends the profile resources' concurrency rule to state documents (Comm. §2.2.3).
+    requireForOverwrite: kind !== 'state' || res.locals['xapiVersion'] === '2.0.0',
+    requireAlways: kind !== 'state' && res.locals['xapiVersion'] === '1.0.3',
+  };
 }
 
 /** State, activity profile and agent profile documents, with ETag concurrency. */
@@ -56,7 +62,7 @@ export function documentsRouter(documents: DocumentStore): Router {
         if (documentId === undefined) throw new XapiError(400, `${idParam} is required`);
         const content = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
         const contentType = req.header('content-type') ?? 'application/octet-stream';
-        await documents.write(scope, documentId, content, contentType, preconditions(req, kind), method === 'post');
+        await documents.write(scope, documentId, content, contentType, preconditions(req, res, kind), method === 'post');
         res.status(204).end();
       });
     }
@@ -67,7 +73,7 @@ export function documentsRouter(documents: DocumentStore): Router {
       const documentId = query[idParam];
       // Only the state resource deletes many documents at once.
       if (documentId === undefined && kind !== 'state') throw new XapiError(400, `${idParam} is required`);
-      await documents.remove(scope, documentId, preconditions(req, kind));
+      await documents.remove(scope, documentId, preconditions(req, res, kind));
       res.status(204).end();
     });
   }

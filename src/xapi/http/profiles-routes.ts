@@ -2,11 +2,14 @@ import express, { type Request, type Response, type Router } from 'express';
 import type { DataSource } from 'typeorm';
 import { checkActor, type Json } from '../statements/statement-validation';
 import { XapiError } from '../statements/xapi-error';
+import { mergeDefinitions } from '../statements/activity-definition';
 
 const IRI = /^[a-z][a-z0-9+.-]*:\S+$/i;
+/** How many of the newest statements naming an activity its definition is built from. */
+const DEFINITION_SOURCES = 200;
 
 /**
- * GET /activities (the newest definition seen for an activity) and GET /agents (a Person
+ * GET /activities (the definitions seen for an activity, merged) and GET /agents (a Person
  * object). We do not merge identities yet, so a Person holds only the agent asked about.
  */
 export function profilesRouter(db: DataSource): Router {
@@ -15,13 +18,15 @@ export function profilesRouter(db: DataSource): Router {
   router.get('/activities', async (req: Request, res: Response) => {
     const id = req.query['activityId'];
     if (typeof id !== 'string' || !IRI.test(id)) throw new XapiError(400, 'activityId must be an absolute IRI');
+    // The newest statements naming the activity (any usage), merged oldest first.
     const rows = (await db.query(
-      `select s.statement->'object'->'definition' as definition from xapi_statement s
-       join xapi_statement_activity c on c.statement_pk = s.id and c.activity_iri = $1 and c.usage = 'object'
-       where s.statement->'object' ? 'definition' order by s.stored desc, s.id desc limit 1`,
+      `select s.statement from xapi_statement s
+       where s.id in (select c.statement_pk from xapi_statement_activity c where c.activity_iri = $1)
+       order by s.stored desc, s.id desc limit ${DEFINITION_SOURCES}`,
       [id],
-    )) as { definition: Json }[];
-    res.json({ objectType: 'Activity', id, ...(rows[0] ? { definition: rows[0].definition } : {}) });
+    )) as { statement: Json }[];
+    const definition = mergeDefinitions(rows.map((r) => r.statement).reverse(), id);
+    res.json({ objectType: 'Activity', id, ...(definition ? { definition } : {}) });
   });
 
   router.get('/agents', (req: Request, res: Response) => {

@@ -3,11 +3,12 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from '../../shared/logger';
 import type { XapiServices } from '../index';
 import { XapiError } from '../statements/xapi-error';
+import { alternateRequestSyntax } from './alternate-syntax';
 import { basicAuth } from './xapi-auth';
 import { documentsRouter } from './documents-routes';
 import { profilesRouter } from './profiles-routes';
 import { statementsRouter } from './statements-routes';
-import { VERSION_HEADER, requireVersion } from './xapi-version';
+import { VERSION_HEADER, announceVersion, requireVersion } from './xapi-version';
 
 /** Mounts the LRS at /xapi (call from the HTTP server's `mount` hook, before /graphql). */
 export function mountXapi(app: Express, deps: { db: DataSource; xapi: XapiServices; log: Logger }): void {
@@ -17,7 +18,7 @@ export function mountXapi(app: Express, deps: { db: DataSource; xapi: XapiServic
     res.setHeader(VERSION_HEADER, '2.0.0');
     res.json({ version: ['1.0.3', '2.0.0'] });
   });
-  router.use(requireVersion, basicAuth(deps.xapi.credentials));
+  router.use(alternateRequestSyntax, announceVersion, basicAuth(deps.xapi.credentials), requireVersion);
   router.use(statementsRouter(deps.db, deps.xapi.statements));
   router.use(documentsRouter(deps.xapi.documents));
   router.use(profilesRouter(deps.db));

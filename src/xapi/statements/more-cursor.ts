@@ -8,6 +8,8 @@ import { XapiError } from './xapi-error';
 export interface MoreCursor {
   readonly filter: StatementFilter;
   readonly format: string;
+  /** Whether pages answer multipart/mixed with the attachment data. */
+  readonly attachments?: boolean;
   /** stored (ISO) and row key of the last statement sent. */
   readonly after: readonly [string, string];
   readonly expires: number;

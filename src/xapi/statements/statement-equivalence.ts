@@ -1,12 +1,14 @@
+import { normaliseStatement } from './statement-normalise';
 import type { Json } from './statement-validation';
 
 /**
  * Whether a re-sent statement matches the stored one (Data §2.3.1): LRS-assigned and
  * presentation-only parts (id, authority, stored, timestamp, version, attachments, verb display,
- * activity definitions) are ignored, as is key order.
+ * activity definitions) are ignored, as is key order; both sides are first brought to the
+ * stored form (context activities as arrays, durations in hundredths of a second).
  */
 export function sameStatement(a: Json, b: Json): boolean {
-  return canonical(strip(a)) === canonical(strip(b));
+  return canonical(strip(normaliseStatement(a))) === canonical(strip(normaliseStatement(b)));
 }
 
 const IGNORED = new Set(['id', 'authority', 'stored', 'timestamp', 'version', 'attachments']);
