@@ -55,11 +55,19 @@ export function statementsRouter(db: DataSource, store: StatementStore): Router 
   const router = express.Router();
   const raw = express.raw({ type: () => true, limit: MAX_BODY });
 
-  // Every statements answer, errors included, says up to when stored statements are readable;
-  // writes are synchronous, so that is now.
-  router.use('/statements', (_req, res, next) => {
-    res.setHeader(CONSISTENT_THROUGH, new Date().toISOString());
-    next();
+  // Every statements answer, errors included, says up to when stored statements are readable:
+  // for a read, the start of the oldest write still open (a statement it stores is not visible
+  // yet, though its `stored` time is past), read before the statements are.
+  router.use('/statements', (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader(CONSISTENT_THROUGH, new Date().toISOString());
+      next();
+      return;
+    }
+    store.consistentThrough().then((through) => {
+      res.setHeader(CONSISTENT_THROUGH, through.toISOString());
+      next();
+    }, next);
   });
 
   /** Parses, validates and stores a PUT or POST body; returns the ids in order. */

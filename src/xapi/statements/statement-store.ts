@@ -18,6 +18,13 @@ export interface StatementAuthor {
 /** The homePage of the authority accounts the LRS assigns to its credentials. */
 export const AUTHORITY_HOME_PAGE = 'urn:learngraph:lrs';
 
+/**
+ * A write transaction names itself so (SET LOCAL, so only while it is open): readers find the
+ * oldest open one in pg_stat_activity, on any instance, to say up to when stored statements
+ * are readable (X-Experience-API-Consistent-Through).
+ */
+const WRITING = 'learngraph-xapi-write';
+
 interface NewRow {
   readonly id: string;
   readonly statement: Json;
@@ -31,6 +38,18 @@ export class StatementStore {
   constructor(private readonly db: DataSource) {}
 
   /**
+   * Up to when every stored statement is readable: the start of the oldest write transaction
+   * still open (its statements get `stored` times after it), or now when none is.
+   */
+  async consistentThrough(): Promise<Date> {
+    const [row] = (await this.db.query(
+      `select coalesce(min(xact_start), clock_timestamp()) as through from pg_stat_activity where application_name = $1 and xact_start is not null`,
+      [WRITING],
+    )) as [{ through: Date }];
+    return row.through;
+  }
+
+  /**
    * Stores validated statements (and their attachment data) in one transaction and returns
    * their ids in order. A known id with the same content changes nothing (idempotent re-send);
    * with other content it is a 409 and nothing of the batch is stored. A batch costs a fixed
@@ -42,11 +61,17 @@ export class StatementStore {
     return this.db.transaction(async (em) => {
       // Serialise writers of the same ids (in a fixed order, so two batches cannot deadlock)
       // so two concurrent first sends of one id cannot both insert.
-      await em.query('select pg_advisory_xact_lock(hashtextextended(x, 0)) from unnest($1::text[]) as x order by x', [ids]);
+      await em.query(`set local application_name = '${WRITING}'`);
+      // The database's clock, read after the transaction began: `stored` is never earlier than
+      // the transaction's start, which readers take as the bound of what may still be unreadable.
+      const [{ now }] = (await em.query(
+        `select max(clock_timestamp()) as now from (select pg_advisory_xact_lock(hashtextextended(x, 0)) from unnest($1::text[]) as x order by x) locked`,
+        [ids],
+      )) as [{ now: Date }];
       const existing = new Map(
         ((await em.query('select statement_id::text as id, statement from xapi_statement where statement_id = any($1::uuid[])', [ids])) as { id: string; statement: Json }[]).map((r) => [r.id, r.statement]),
       );
-      const stored = new Date();
+      const stored = now;
       const rows: NewRow[] = [];
       for (const [i, raw] of statements.entries()) {
         const id = ids[i] as string;
