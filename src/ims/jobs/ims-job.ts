@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { UploadStore, withImportFile } from '../../ingest';
 import type { JobHandler } from '../../jobs/job-handler';
-import { DomainError } from '../../shared/domain-error';
 import { imsInputFromPath } from '../import/ims-input';
 import { IMS_FORMAT, importIms } from '../import/import-ims';
+import { parseJobParams } from '../../jobs/job-params';
 
 /** What an `ims` job carries; checked again when a worker picks it up. */
 export const imsJobParams = z.object({
@@ -23,21 +23,15 @@ export const IMS_JOB_KIND = IMS_FORMAT;
 /** Runs an IMS Enterprise import queued by the mutation or started by the CLI. */
 export const imsJobHandler: JobHandler = {
   async run(job, { db, progress, signal }) {
-    const parsed = imsJobParams.safeParse(job.params);
-    if (!parsed.success) throw new DomainError('BAD_USER_INPUT', `invalid job parameters: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
-    const p = parsed.data;
+    const p = parseJobParams(imsJobParams, job.params);
     const uploads = new UploadStore(db);
-    const where = { ...(p.path ? { path: p.path } : {}), ...(p.uploadId ? { uploadId: p.uploadId } : {}) };
-    await withImportFile(uploads, where, async (path) => {
+    await withImportFile(uploads, p, signal, async (path) => {
       const { input, close } = await imsInputFromPath(path, signal);
       try {
         await importIms(db, job.id, { input, mode: p.mode, options: p.options, dryRun: p.dryRun, sourceLabel: job.sourceLabel }, progress, signal);
       } finally {
         await close();
       }
-    }).finally(async () => {
-      // The upload has served its purpose once the job ends; a worker stopping mid-job keeps it for the retry.
-      if (p.uploadId && !signal.aborted) await uploads.delete(p.uploadId);
     });
   },
 };

@@ -58,14 +58,28 @@ export class ImportInputs {
   }
 }
 
-/** Runs `fn` on a local path for the job's input, fetching and cleaning up an upload's copy. */
-export async function withImportFile<T>(uploads: UploadStore, params: ImportInputParams, fn: (localPath: string) => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` on a local path for the job's input, fetching and cleaning up an upload's copy.
+ * The upload itself has served its purpose once the job ends, whatever the outcome, and is
+ * deleted then; a job interrupted (`signal` aborted) keeps it for the retry.
+ */
+export async function withImportFile<T>(
+  uploads: UploadStore,
+  params: { readonly uploadId?: string | undefined; readonly path?: string | undefined },
+  signal: AbortSignal,
+  fn: (localPath: string) => Promise<T>,
+): Promise<T> {
   if (params.path) return fn(params.path);
-  if (!params.uploadId) throw new DomainError('BAD_USER_INPUT', 'The job names neither an upload nor a path');
-  const copy = await uploads.materialize(params.uploadId);
+  const uploadId = params.uploadId;
+  if (!uploadId) throw new DomainError('BAD_USER_INPUT', 'The job names neither an upload nor a path');
   try {
-    return await fn(copy.path);
+    const copy = await uploads.materialize(uploadId);
+    try {
+      return await fn(copy.path);
+    } finally {
+      await copy.dispose();
+    }
   } finally {
-    await copy.dispose();
+    if (!signal.aborted) await uploads.delete(uploadId);
   }
 }

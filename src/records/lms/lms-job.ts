@@ -9,6 +9,7 @@ import { DomainError } from '../../shared/domain-error';
 import { LmsFileType, parseLmsFileName, TYPE_ORDER } from './lms-file-type';
 import { importLmsFile, type LmsImportResult } from './lms-import';
 import { parseLmsOptions } from './lms-options';
+import { parseJobParams } from '../../jobs/job-params';
 
 export const LMS_JOB_KIND = 'lms';
 
@@ -34,14 +35,11 @@ export type LmsJobParams = z.input<typeof lmsJobParams>;
 export function lmsJobHandler(identity: IdentityService): JobHandler {
   return {
     async run(job: SyncJobEntity, context: JobRunContext): Promise<void> {
-      const parsed = lmsJobParams.safeParse(job.params);
-      if (!parsed.success) throw new DomainError('BAD_USER_INPUT', `invalid job parameters: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
-      const params = parsed.data;
+      const params = parseJobParams(lmsJobParams, job.params);
       const options = parseLmsOptions(params.options);
       const uploads = new UploadStore(context.db);
       const results: LmsImportResult[] = [];
-      const input = { ...(params.path ? { path: params.path } : {}), ...(params.uploadId ? { uploadId: params.uploadId } : {}) };
-      await withImportFile(uploads, input, async (local) => {
+      await withImportFile(uploads, params, context.signal, async (local) => {
         const pkg = await openPackage(local);
         try {
           const entries = pkg.kind === 'file' ? [...pkg.entries] : inDateOrder(pkg.entries, context);
@@ -61,9 +59,6 @@ export function lmsJobHandler(identity: IdentityService): JobHandler {
         } finally {
           await pkg.close();
         }
-      }).finally(async () => {
-        // The upload has served its purpose once the job ends; a worker stopping mid-job keeps it for the retry.
-        if (params.uploadId && !context.signal.aborted) await uploads.delete(params.uploadId);
       });
       const only = results.length === 1 ? results[0] : undefined;
       if (only?.duplicateOfJob !== undefined) context.progress.setResult({ duplicateOfJob: only.duplicateOfJob });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { UploadStore, withImportFile } from '../../ingest';
 import type { JobHandler } from '../../jobs/job-handler';
-import { DomainError } from '../../shared/domain-error';
 import { importOneRoster, ONEROSTER_FORMAT } from './importer';
+import { parseJobParams } from '../../jobs/job-params';
 
 /** What a `oneroster` job carries; checked again when the worker picks it up. */
 export const oneRosterJobParams = z.object({
@@ -22,12 +22,9 @@ export const ONEROSTER_JOB_KIND = ONEROSTER_FORMAT;
 
 export const oneRosterJobHandler: JobHandler = {
   async run(job, { db, progress, signal }) {
-    const parsed = oneRosterJobParams.safeParse(job.params);
-    if (!parsed.success) throw new DomainError('BAD_USER_INPUT', `invalid job parameters: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
-    const p = parsed.data;
+    const p = parseJobParams(oneRosterJobParams, job.params);
     const uploads = new UploadStore(db);
-    const input = { ...(p.path ? { path: p.path } : {}), ...(p.uploadId ? { uploadId: p.uploadId } : {}) };
-    await withImportFile(uploads, input, (path) =>
+    await withImportFile(uploads, p, signal, (path) =>
       importOneRoster(
         db,
         job.id,
@@ -35,9 +32,6 @@ export const oneRosterJobHandler: JobHandler = {
         progress,
         signal,
       ),
-    ).finally(async () => {
-      // The upload has served its purpose once the job ends; a worker stopping mid-job keeps it for the retry.
-      if (p.uploadId && !signal.aborted) await uploads.delete(p.uploadId);
-    });
+    );
   },
 };

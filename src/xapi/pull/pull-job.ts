@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { JobHandler, JobRunContext } from '../../jobs/job-handler';
 import type { SyncJobEntity } from '../../jobs/sync-job.entity';
-import { DomainError } from '../../shared/domain-error';
 import type { StatementStore } from '../statements/statement-store';
 import { pullStatements } from './pull-run';
 import type { XapiPullService } from './pull-source.service';
+import { parseJobParams } from '../../jobs/job-params';
 
 const params = z.object({ pullSourceId: z.string().regex(/^\d+$/), pageSize: z.number().int().min(1).max(1000).optional() });
 
@@ -12,15 +12,14 @@ const params = z.object({ pullSourceId: z.string().regex(/^\d+$/), pageSize: z.n
 export function xapiPullJobHandler(pulls: XapiPullService, store: StatementStore): JobHandler {
   return {
     async run(job: SyncJobEntity, context: JobRunContext): Promise<void> {
-      const parsed = params.safeParse(job.params);
-      if (!parsed.success) throw new DomainError('BAD_USER_INPUT', `invalid job parameters: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
-      const source = await pulls.get(parsed.data.pullSourceId);
+      const { pullSourceId, pageSize } = parseJobParams(params, job.params);
+      const source = await pulls.get(pullSourceId);
       const outcome = await pullStatements(source, pulls.remote(source), {
         db: context.db,
         store,
         progress: context.progress,
         signal: context.signal,
-        ...(parsed.data.pageSize ? { pageSize: parsed.data.pageSize } : {}),
+        ...(pageSize ? { pageSize } : {}),
       });
       context.progress.addCounts({ added: outcome.received - outcome.conflicts - outcome.invalid, rejected: outcome.invalid });
       context.progress.setResult({ pages: outcome.pages, received: outcome.received, conflicts: outcome.conflicts, invalid: outcome.invalid, watermark: outcome.watermark?.toISOString() ?? null });

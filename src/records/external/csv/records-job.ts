@@ -5,6 +5,7 @@ import type { JobHandler, JobRunContext } from '../../../jobs/job-handler';
 import type { SyncJobEntity } from '../../../jobs/sync-job.entity';
 import { DomainError } from '../../../shared/domain-error';
 import { importRecordsFile, type RecordsImportResult } from './records-import';
+import { parseJobParams } from '../../../jobs/job-params';
 
 export const RECORDS_JOB_KIND = 'learning-records';
 
@@ -28,13 +29,10 @@ export type RecordsJobParams = z.input<typeof recordsJobParams>;
 export function recordsJobHandler(identity: IdentityService): JobHandler {
   return {
     async run(job: SyncJobEntity, context: JobRunContext): Promise<void> {
-      const parsed = recordsJobParams.safeParse(job.params);
-      if (!parsed.success) throw new DomainError('BAD_USER_INPUT', `invalid job parameters: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
-      const params = parsed.data;
+      const params = parseJobParams(recordsJobParams, job.params);
       const uploads = new UploadStore(context.db);
       const results: RecordsImportResult[] = [];
-      const input = { ...(params.path ? { path: params.path } : {}), ...(params.uploadId ? { uploadId: params.uploadId } : {}) };
-      await withImportFile(uploads, input, async (local) => {
+      await withImportFile(uploads, params, context.signal, async (local) => {
         const pkg = await openPackage(local);
         try {
           const entries = pkg.kind === 'file' ? [...pkg.entries] : pkg.entries.filter((e) => e.name.toLowerCase().endsWith('.csv')).sort((a, b) => a.name.localeCompare(b.name));
@@ -54,8 +52,6 @@ export function recordsJobHandler(identity: IdentityService): JobHandler {
         } finally {
           await pkg.close();
         }
-      }).finally(async () => {
-        if (params.uploadId && !context.signal.aborted) await uploads.delete(params.uploadId);
       });
       const only = results.length === 1 ? results[0] : undefined;
       if (only?.duplicateOfJob !== undefined) context.progress.setResult({ duplicateOfJob: only.duplicateOfJob });
