@@ -1,11 +1,8 @@
-import { createReadStream } from 'node:fs';
-import { pipeline } from 'node:stream/promises';
-import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { createDataSource } from '../src/db/data-source';
 import { openPackage } from '../src/ingest/package/open-package';
 import { stageFile } from '../src/ingest/pipeline/stage-files';
 import { createLogger } from '../src/shared/logger';
+import { rawCopyCsv } from './raw-copy';
 
 const COLUMNS = ['sourcedId', 'status', 'dateLastModified', 'username', 'givenName', 'familyName', 'email', 'note'];
 const STAGING_COLUMNS = COLUMNS.map((c) => c.toLowerCase());
@@ -17,24 +14,7 @@ export const loaderRuns = [
 ] as const;
 
 export async function runLoader(name: string, file: string, url: string): Promise<{ rows: number; seconds: number }> {
-  return name === 'raw-copy' ? rawCopy(file, url) : stagePipeline(file, url);
-}
-
-async function rawCopy(file: string, url: string): Promise<{ rows: number; seconds: number }> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query('begin');
-    await client.query(`create temp table stage (${STAGING_COLUMNS.map((c) => `"${c}" text`).join(', ')}) on commit drop`);
-    const started = process.hrtime.bigint();
-    const copy = client.query(copyFrom('copy stage from stdin (format csv, header true)'));
-    await pipeline(createReadStream(file), copy);
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    await client.query('rollback');
-    return { rows: copy.rowCount, seconds };
-  } finally {
-    await client.end();
-  }
+  return name === 'raw-copy' ? rawCopyCsv(url, file, STAGING_COLUMNS) : stagePipeline(file, url);
 }
 
 async function stagePipeline(file: string, url: string): Promise<{ rows: number; seconds: number }> {

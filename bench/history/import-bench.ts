@@ -1,10 +1,7 @@
 import { createWriteStream } from 'node:fs';
-import { createReadStream } from 'node:fs';
 import { once } from 'node:events';
-import { pipeline } from 'node:stream/promises';
-import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
+import { rawCopyCsv } from '../raw-copy';
 import { createIdentity } from '../../src/app/identity';
 import { openPackage, stageFile } from '../../src/ingest';
 import { ProgressReporter } from '../../src/jobs/progress-reporter';
@@ -42,21 +39,8 @@ export async function writeScormFile(file: string, rows: number, users: number, 
 }
 
 /** `COPY … (FORMAT csv, HEADER)` of the file into a text table with its columns: the floor. */
-export async function rawCopy(url: string, file: string): Promise<{ rows: number; seconds: number }> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query('begin');
-    await client.query(`create temp table raw_scorm (${HEADER.map((h) => `"${h}" text`).join(', ')}) on commit drop`);
-    const started = process.hrtime.bigint();
-    const copy = client.query(copyFrom('copy raw_scorm from stdin (format csv, header true)'));
-    await pipeline(createReadStream(file), copy);
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    await client.query('rollback');
-    return { rows: copy.rowCount, seconds };
-  } finally {
-    await client.end();
-  }
+export function rawCopy(url: string, file: string): Promise<{ rows: number; seconds: number }> {
+  return rawCopyCsv(url, file, HEADER);
 }
 
 /** The whole LMS import of the file, as a job runs it: ledger, parse, validate, stage, match, upsert, history. */
