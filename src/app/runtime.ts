@@ -62,7 +62,7 @@ export async function startRuntime(config: Config, log: Logger, options: Runtime
     await http?.close();
     await ticker?.stop();
     await expiryMail?.stop();
-    reaper?.stop();
+    await reaper?.stop();
     await statementRecords?.stop();
     await pullTicker?.stop();
     worker?.interruptAll();

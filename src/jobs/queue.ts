@@ -112,3 +112,19 @@ export class JobQueue {
     await this.boss.fail(name, id, { message: error.message });
   }
 }
+
+/**
+ * Takes every due tick off a schedule's queue (SKIP LOCKED: each tick goes to one process),
+ * runs `onTick` for it, and completes it, or fails it with the error (logged) so pg-boss keeps it.
+ */
+export async function drainTicks<T extends object>(queue: JobQueue, name: string, onTick: (data: T) => Promise<void>, log: Logger): Promise<void> {
+  for (const tick of await queue.fetch<T>(name)) {
+    try {
+      await onTick(tick.data);
+      await queue.complete(name, tick.id);
+    } catch (error) {
+      log.error({ err: error, queue: name }, 'scheduled work could not start');
+      await queue.fail(name, tick.id, error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+}

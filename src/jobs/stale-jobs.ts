@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../shared/logger';
+import { PollLoop } from './poll-loop';
 import type { JobQueue } from './queue';
 
 /** Runs a job gets before a lost worker makes it FAILED instead of queued again. */
@@ -19,24 +20,23 @@ export interface StaleSweep {
  * SKIP LOCKED and the status condition make each stale job go to one sweeper.
  */
 export class StaleJobReaper {
-  private timer: NodeJS.Timeout | undefined;
+  private readonly loop: PollLoop;
 
   constructor(
     private readonly db: DataSource,
     private readonly queue: JobQueue,
     private readonly log: Logger,
     private readonly staleSeconds: number,
-  ) {}
-
-  start(): void {
-    const every = Math.max(1_000, (this.staleSeconds * 1_000) / 4);
-    this.timer = setInterval(() => void this.sweep().catch((error: unknown) => this.log.error({ err: error }, 'stale job sweep failed')), every);
-    this.timer.unref();
+  ) {
+    this.loop = new PollLoop('stale job sweep', async () => void (await this.sweep()), log);
   }
 
-  stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
+  start(): void {
+    this.loop.start(Math.max(1_000, (this.staleSeconds * 1_000) / 4), { now: false });
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   async sweep(): Promise<StaleSweep> {

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { ComplianceConfig } from '../../config';
+import { PollLoop } from '../../jobs/poll-loop';
 import type { JobQueue } from '../../jobs/queue';
 import type { Logger } from '../../shared/logger';
 import { queueExpiryNotices } from './expiry-notices';
@@ -18,10 +19,7 @@ export interface ExpiryRunOutcome extends SendOutcome {
  * Every poll also sends what is due for a retry, so a failed message does not wait a day.
  */
 export class ExpiryMail {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> = Promise.resolve();
-  private stopped = false;
-  private prepared = false;
+  private readonly loop: PollLoop;
 
   constructor(
     private readonly db: DataSource,
@@ -29,7 +27,12 @@ export class ExpiryMail {
     private readonly sender: OutboxSender,
     private readonly config: ComplianceConfig,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.loop = new PollLoop('expiry mail pass', () => this.pass(), log, async () => {
+      await this.queue.ensureQueue(EXPIRY_MAIL_QUEUE);
+      await this.queue.schedule(EXPIRY_MAIL_QUEUE, this.config.expiryCron, this.config.expiryTimeZone, {});
+    });
+  }
 
   /** Queues due notices and sends what the outbox has due; what the daily tick does. */
   async runNow(): Promise<ExpiryRunOutcome> {
@@ -44,34 +47,20 @@ export class ExpiryMail {
       this.log.warn('SMTP_HOST is not set: expiry notices are not sent');
       return;
     }
-    this.stopped = false;
-    this.timer = setInterval(() => void this.poll(), intervalMs);
-    this.timer.unref();
-    void this.poll();
+    this.loop.start(intervalMs);
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+    await this.loop.stop();
     this.sender.close();
   }
 
   /** One pass (passes never overlap): take a due daily tick, then send due retries. */
   poll(): Promise<void> {
-    this.running = this.running
-      .then(() => (this.stopped ? undefined : this.pass()))
-      .catch((error: unknown) => this.log.error({ err: error }, 'expiry mail pass failed'));
-    return this.running;
+    return this.loop.poll();
   }
 
   private async pass(): Promise<void> {
-    if (!this.prepared) {
-      await this.queue.ensureQueue(EXPIRY_MAIL_QUEUE);
-      await this.queue.schedule(EXPIRY_MAIL_QUEUE, this.config.expiryCron, this.config.expiryTimeZone, {});
-      this.prepared = true;
-    }
     for (const tick of await this.queue.fetch<object>(EXPIRY_MAIL_QUEUE, 1)) {
       try {
         await this.runNow();
@@ -81,6 +70,6 @@ export class ExpiryMail {
         throw error;
       }
     }
-    if (!this.stopped) await this.sender.sendDue();
+    if (!this.loop.stopped) await this.sender.sendDue();
   }
 }

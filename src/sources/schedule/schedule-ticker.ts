@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { JobQueue } from '../../jobs/queue';
+import { PollLoop } from '../../jobs/poll-loop';
+import { drainTicks, type JobQueue } from '../../jobs/queue';
 import type { Logger } from '../../shared/logger';
 import { SourceEntity } from '../source.entity';
 import { type TickData, tickQueueName } from './source-scheduler';
@@ -10,48 +11,34 @@ import { type TickData, tickQueueName } from './source-scheduler';
  * SCHEDULE_CHECK_SECONDS; SKIP LOCKED hands each tick to exactly one process.
  */
 export class ScheduleTicker {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> = Promise.resolve();
-  private stopped = false;
-  private prepared = false;
+  private readonly loop: PollLoop;
 
   constructor(
     private readonly db: DataSource,
     private readonly queue: JobQueue,
     private readonly onTick: (sourceId: string) => Promise<void>,
     /** Run once before the first pass: bring pg-boss's schedules in line with the sources. */
-    private readonly prepare: () => Promise<void>,
+    prepare: () => Promise<void>,
     private readonly intervalMs: number,
     private readonly log: Logger,
-  ) {}
-
-  start(): void {
-    this.stopped = false;
-    this.timer = setInterval(() => void this.poll(), this.intervalMs);
-    this.timer.unref();
-    void this.poll();
+  ) {
+    this.loop = new PollLoop('schedule check', () => this.pass(), log, prepare);
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+  start(): void {
+    this.loop.start(this.intervalMs);
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One pass over every scheduled source's queue (polls never overlap). */
   poll(): Promise<void> {
-    this.running = this.running.then(() => (this.stopped ? undefined : this.pass())).catch((error: unknown) => {
-      this.log.error({ err: error }, 'schedule check failed');
-    });
-    return this.running;
+    return this.loop.poll();
   }
 
   private async pass(): Promise<void> {
-    if (!this.prepared) {
-      await this.prepare();
-      this.prepared = true;
-    }
     const sources = await this.db
       .getRepository(SourceEntity)
       .createQueryBuilder('s')
@@ -59,17 +46,8 @@ export class ScheduleTicker {
       .where('s.schedule_cron is not null')
       .getMany();
     for (const { id } of sources) {
-      if (this.stopped) return;
-      const name = tickQueueName(id);
-      for (const tick of await this.queue.fetch<TickData>(name)) {
-        try {
-          await this.onTick(tick.data.sourceId ?? id);
-          await this.queue.complete(name, tick.id);
-        } catch (error) {
-          this.log.error({ err: error, sourceId: id }, 'scheduled sync could not start');
-          await this.queue.fail(name, tick.id, error instanceof Error ? error : new Error(String(error)));
-        }
-      }
+      if (this.loop.stopped) return;
+      await drainTicks<TickData>(this.queue, tickQueueName(id), (data) => this.onTick(data.sourceId ?? id), this.log);
     }
   }
 }

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { JobQueue } from '../../jobs/queue';
+import { PollLoop } from '../../jobs/poll-loop';
+import { drainTicks, type JobQueue } from '../../jobs/queue';
 import type { Logger } from '../../shared/logger';
 import { XapiPullSourceEntity } from './pull-source.entity';
 import { tickQueueOf, type XapiPullService } from './pull-source.service';
@@ -10,9 +11,7 @@ import { tickQueueOf, type XapiPullService } from './pull-source.service';
  * SKIP LOCKED hands each tick to one process.
  */
 export class PullTicker {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> = Promise.resolve();
-  private stopped = false;
+  private readonly loop: PollLoop;
 
   constructor(
     private readonly db: DataSource,
@@ -20,40 +19,27 @@ export class PullTicker {
     private readonly pulls: XapiPullService,
     private readonly intervalMs: number,
     private readonly log: Logger,
-  ) {}
-
-  start(): void {
-    this.stopped = false;
-    this.timer = setInterval(() => void this.poll(), this.intervalMs);
-    this.timer.unref();
+  ) {
+    this.loop = new PollLoop('xAPI pull schedule check', () => this.pass(), log);
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  start(): void {
+    this.loop.start(this.intervalMs, { now: false });
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   poll(): Promise<void> {
-    this.running = this.running
-      .then(() => (this.stopped ? undefined : this.pass()))
-      .catch((error: unknown) => this.log.error({ err: error }, 'xAPI pull schedule check failed'));
-    return this.running;
+    return this.loop.poll();
   }
 
   private async pass(): Promise<void> {
     const scheduled = await this.db.getRepository(XapiPullSourceEntity).createQueryBuilder('s').select('s.id').where('s.schedule_cron is not null').getMany();
     for (const { id } of scheduled) {
-      if (this.stopped) return;
-      const name = tickQueueOf(id);
-      for (const tick of await this.queue.fetch<{ pullSourceId: string }>(name)) {
-        try {
-          await this.pulls.pullNow(id, null);
-          await this.queue.complete(name, tick.id);
-        } catch (error) {
-          await this.queue.fail(name, tick.id, error instanceof Error ? error : new Error(String(error)));
-        }
-      }
+      if (this.loop.stopped) return;
+      await drainTicks<{ pullSourceId: string }>(this.queue, tickQueueOf(id), async () => void (await this.pulls.pullNow(id, null)), this.log);
     }
   }
 }
