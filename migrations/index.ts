@@ -18,6 +18,7 @@ import { CreateExternalRecordReceipts1795444730659 } from './1795444730659-Creat
 import { AddLrsCredentialXapiVersion1795444841180 } from './1795444841180-AddLrsCredentialXapiVersion';
 import { CreateXapiPullSources1795445306590 } from './1795445306590-CreateXapiPullSources';
 import { CacheRosterIds1795445656727 } from './1795445656727-CacheRosterIds';
+import { IndexEdreflectPersonsByUser1795453628719 } from './1795453628719-IndexEdreflectPersonsByUser';
 /** Every migration, in order. Each is reviewed by hand; never generated at run time. */
 export const migrations: Function[] = [
   CreateJobsAndKeys1795434288883,
@@ -40,4 +41,5 @@ export const migrations: Function[] = [
   AddLrsCredentialXapiVersion1795444841180,
   CreateXapiPullSources1795445306590,
   CacheRosterIds1795445656727,
+  IndexEdreflectPersonsByUser1795453628719,
 ];

@@ -5,6 +5,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface RunningServer {
   readonly url: string;
+  /** The server process, for reading its CPU time from /proc. */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -22,7 +24,7 @@ export async function startOurs(root: string, databaseUrl: string, port: number,
   });
   const url = `http://127.0.0.1:${port}`;
   await waitFor(child, async () => (await fetch(`${url}/healthz`)).ok);
-  return { url: `${url}/graphql`, stop: () => stop(child) };
+  return { url: `${url}/graphql`, pid: child.pid, stop: () => stop(child) };
 }
 
 /**
@@ -56,7 +58,7 @@ export default {
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __typename }' }) });
     return res.ok;
   });
-  return { url, stop: () => stop(child) };
+  return { url, pid: child.pid, stop: () => stop(child) };
 }
 
 async function waitFor(child: ChildProcess, ready: () => Promise<boolean>): Promise<void> {

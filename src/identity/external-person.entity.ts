@@ -13,6 +13,8 @@ import { UserEntity } from '../roster';
 @Index('external_person_account_idx', ['system', 'accountId'])
 @Index('external_person_user_idx', ['userId'])
 @Index('external_person_unmatched_idx', ['system', 'id'], { where: '"user_id" is null' })
+// A learner's timeline looks for their EdReflect persons on every page; most persons are the LMS's.
+@Index('external_person_edreflect_user_idx', ['userId'], { where: `"system" like 'edreflect:%'` })
 export class ExternalPersonEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id!: string;

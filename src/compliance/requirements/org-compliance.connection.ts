@@ -1,6 +1,6 @@
 import type { Context } from '../../graphql/context';
 import { fetchPage, pageWindow, type PageRequest } from '../../graphql/relay/keyset';
-import { PageInfo } from '../../graphql/relay/page-info.type';
+import { pageInfoOf } from '../../graphql/relay/page-info';
 import { OrgComplianceConnection, PersonComplianceEdge } from './org-compliance.types';
 import type { PersonStateRow } from './requirement-rows';
 import { toPersonCompliance, toStateCounts } from './requirement.mapper';
@@ -19,13 +19,8 @@ export async function orgComplianceConnection(ctx: Context, orgId: string, state
   const nodes = page.rows.map(toPersonCompliance);
   return Object.assign(new OrgComplianceConnection(), {
     nodes,
-    edges: nodes.map((node, i) => Object.assign(new PersonComplianceEdge(), { node, cursor: page.cursors[i] as string })),
-    pageInfo: Object.assign(new PageInfo(), {
-      hasNextPage: page.hasNextPage,
-      hasPreviousPage: page.hasPreviousPage,
-      startCursor: page.cursors[0] ?? null,
-      endCursor: page.cursors[page.cursors.length - 1] ?? null,
-    }),
+    edges: nodes.map((node, i) => Object.assign(new PersonComplianceEdge(), { node, cursor: page.cursorAt(i) as string })),
+    pageInfo: pageInfoOf(page),
     counts,
     totalCount: state === null ? counts.total : countOf(counts, state),
   });

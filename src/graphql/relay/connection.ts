@@ -1,7 +1,7 @@
 import type { ClassType } from 'type-graphql';
 import type { ConnectionShape } from './connection.type';
 import type { Page } from './keyset';
-import { PageInfo } from './page-info.type';
+import { pageInfoOf } from './page-info';
 
 /** Turns a keyset page into a connection object of the given GraphQL class. */
 export function toConnection<Row, T, C extends ConnectionShape<T>>(
@@ -11,17 +11,24 @@ export function toConnection<Row, T, C extends ConnectionShape<T>>(
   countTotal: () => Promise<number>,
 ): C {
   const nodes = page.rows.map(toNode);
-  const pageInfo = Object.assign(new PageInfo(), {
-    hasNextPage: page.hasNextPage,
-    hasPreviousPage: page.hasPreviousPage,
-    startCursor: page.cursors[0] ?? null,
-    endCursor: page.cursors[page.cursors.length - 1] ?? null,
-  });
   const connection = Object.create((connectionClass as ClassType<C>).prototype) as C;
   return Object.assign(connection, {
     nodes,
-    edges: nodes.map((node, i) => ({ node, cursor: page.cursors[i] as string })),
-    pageInfo,
+    edges: nodes.map((node, i) => new PageEdge(node, page, i)),
+    pageInfo: pageInfoOf(page),
     countTotal,
   });
+}
+
+/** An edge whose cursor is encoded only if a client selects it. */
+class PageEdge<T> {
+  constructor(
+    readonly node: T,
+    private readonly page: Page<unknown>,
+    private readonly index: number,
+  ) {}
+
+  get cursor(): string {
+    return this.page.cursorAt(this.index) as string;
+  }
 }

@@ -36,7 +36,11 @@ export interface PageRequest {
 
 export interface Page<Row> {
   readonly rows: readonly Row[];
-  readonly cursors: readonly string[];
+  /**
+   * The cursor of `rows[i]`, encoded when asked for: most pages are read as `nodes`, and
+   * encoding every row's cursor up front cost a share of a large page's CPU.
+   */
+  cursorAt(i: number): string | null;
   readonly hasNextPage: boolean;
   readonly hasPreviousPage: boolean;
 }
@@ -72,7 +76,7 @@ export async function fetchPage<Row>(db: Queryable, query: ListQuery, window: Wi
   const order = window.backward ? reversed(query.order) : query.order;
   const statement = sql`select ${query.select}, ${keyColumns(query)} from ${query.from}
     where ${and([...query.where, ...cursorConditions(query, window)])}
-    order by ${orderBy(order)} limit ${window.limit + 1}`.render();
+    order by ${orderBy(order)} limit ${limitOf(window)}`.render();
   const rows = (await queryPrepared(db, statement.text, statement.values)) as Record<string, unknown>[];
   return toPage<Row>(query, rows, window);
 }
@@ -95,7 +99,7 @@ export async function fetchPagesByParent<Row>(
         row_number() over (partition by ${parent} order by ${orderBy(order)}) as "__rn"
       from ${query.from}
       where ${and([sql`${parent} = any(${parentIds}::bigint[])`, ...query.where, ...cursorConditions(query, window)])}
-    ) s where "__rn" <= ${window.limit + 1} order by "__parent", "__rn"`.render();
+    ) s where "__rn" <= ${limitOf(window)} order by "__parent", "__rn"`.render();
   const rows = (await queryPrepared(db, statement.text, statement.values)) as Record<string, unknown>[];
   return groupPages<Row>(query, rows, parentIds, window);
 }
@@ -134,11 +138,12 @@ export async function fetchPagesByParentLateral<Row>(
         select ${query.select}, ${keyColumns(query)}, "__p".id::text as "__parent"
         from ${query.from}
         where ${and([sql`${raw(parentExpr)} = "__p".id`, ...query.where, ...cursorConditions(query, window)])}
-        order by ${orderBy(order)} limit ${window.limit + 1}
+        order by ${orderBy(order)} limit ${limitOf(window)}
       ) y
     ) x order by "__p".n, x."__rn"`.render();
-  // Prepared: a long list's statement (the timeline's UNION) plans slower than it runs.
-  const rows = (await queryPrepared(db, statement.text, statement.values)) as Record<string, unknown>[];
+  // Prepared, with its generic plan: a long list's statement (the timeline's UNION) plans
+  // slower than it runs, and the inner page is planned per parent whatever the parent ids.
+  const rows = (await queryPrepared(db, statement.text, statement.values, 'generic')) as Record<string, unknown>[];
   return groupPages<Row>(query, rows, parentIds, window);
 }
 
@@ -167,20 +172,31 @@ function toPage<Row>(query: ListQuery, fetched: Record<string, unknown>[], windo
   const more = fetched.length > window.limit;
   const rows = more ? fetched.slice(0, window.limit) : fetched;
   if (window.backward) rows.reverse();
-  const cursors = rows.map((row) => encodeCursor(query, query.order.map((_, i) => String(row[`__k${i}`]))));
-  for (const row of rows) {
-    for (let i = 0; i < query.order.length; i++) delete row[`__k${i}`];
-    delete row['__parent'];
-    delete row['__rn'];
-  }
+  // The key columns (`__k0`…) stay on the rows: deleting properties would turn every row into a
+  // slow dictionary object, and mappers read only the columns they know.
+  const keys = query.order.map((_, i) => `__k${i}`);
   return {
     rows: rows as Row[],
-    cursors,
+    cursorAt: (i) => {
+      const row = rows[i];
+      return row ? encodeCursor(query, keys.map((k) => String(row[k]))) : null;
+    },
     // Relay allows `false` when the other direction is not cheap to know; a cursor given in
     // that direction proves there are items on that side, so say so.
     hasNextPage: window.backward ? window.before !== undefined : more,
     hasPreviousPage: window.backward ? more : window.after !== undefined,
   };
+}
+
+/**
+ * The page size plus one (to learn whether there is more) as a literal, not a parameter: with
+ * the limit known, a cached generic plan is the plan the planner would choose for the values
+ * (it assumes a tenth of the rows for an unknown limit). The window's size is a checked integer.
+ */
+function limitOf(window: Window): Sql {
+  const n = window.limit + 1;
+  if (!Number.isSafeInteger(n) || n < 1) throw new Error(`page limit must be a positive integer, got ${n}`);
+  return raw(String(n));
 }
 
 /** Cursor values are selected as text so timestamps keep their microseconds. */

@@ -29,7 +29,7 @@ export function classWithCourseLoader(
     from class c left join course co on co.id = c.course_id${courseScope.text}
     where c.id = any($1::bigint[])${classScope.text}`;
   return new DataLoader(async (ids) => {
-    const rows = (await queryPrepared(db, text, [ids, ...classScope.values, ...courseScope.values])) as Record<string, unknown>[];
+    const rows = (await queryPrepared(db, text, [ids, ...classScope.values, ...courseScope.values], 'generic')) as Record<string, unknown>[];
     const byId = new Map<string, ClassRow>();
     for (const row of rows) {
       const course = takePrefixed<CourseRow>(row, COURSE_PREFIX);

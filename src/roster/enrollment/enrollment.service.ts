@@ -54,7 +54,10 @@ export class EnrollmentService {
 
   /** A user's enrollments, each read with its class and course (see enrollment-with-class.ts). */
   byUser(criteria: EnrollmentCriteria, order: EnrollmentOrder): NestedList {
-    return { field: 'User.enrollments', query: withClassAndCourse(this.query(criteria, order), this.scope), parentExpr: 'e.user_id', shape: [criteria, order] };
+    // Lateral: each user's page along enrollment(user_id) with its class and course joined by
+    // key, one cached plan for every learner page (the batch form re-planned on each request).
+    const query = withClassAndCourse(this.query(criteria, order), this.scope);
+    return { field: 'User.enrollments', query, parentExpr: 'e.user_id', shape: [criteria, order], strategy: 'lateral' };
   }
 
   list(criteria: EnrollmentCriteria, order: EnrollmentOrder, page: PageRequest): Promise<ListResult<EnrollmentRow>> {

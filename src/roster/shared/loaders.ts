@@ -19,7 +19,7 @@ export function byIdLoader<Row extends { readonly id: string }>(
 ): DataLoader<string, Row | null> {
   const text = `select ${columns} from ${from} where ${alias}.id = any($1::bigint[])${scope.text}`;
   return new DataLoader(async (ids) => {
-    const rows = (await queryPrepared(db, text, [ids, ...scope.values])) as Row[];
+    const rows = (await queryPrepared(db, text, [ids, ...scope.values], 'generic')) as Row[];
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
   });

@@ -13,6 +13,8 @@ export interface NestedList {
   readonly parentExpr: string;
   /** Everything besides parent and page arguments that shapes the list (criteria, order). */
   readonly shape: unknown;
+  /** `lateral` for a list read per parent along an index (see fetchPagesByParentLateral); `window` by default. */
+  readonly strategy?: 'window' | 'lateral';
 }
 
 /**
@@ -28,6 +30,6 @@ export async function nestedConnection<Row, T, C extends ConnectionShape<T>>(
   toNode: (row: Row) => T,
 ): Promise<C> {
   const signature = JSON.stringify([list.field, list.shape]);
-  const page = await connections.page<Row>(signature, list.query, list.parentExpr, args, parentId);
+  const page = await connections.page<Row>(signature, list.query, list.parentExpr, args, parentId, list.strategy);
   return toConnection(connectionClass, page, toNode, () => connections.count(signature, list.query, list.parentExpr, parentId));
 }

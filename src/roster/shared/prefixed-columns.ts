@@ -17,15 +17,15 @@ export function prefixedColumns(columns: string, alias: string, prefix: string):
 }
 
 /**
- * Moves the prefixed columns out of `row` (mutating it) and returns them as a row of their
- * own, or null when the joined row was absent (its `id` is null).
+ * The prefixed columns of `row` as a row of their own, or null when the joined row was absent
+ * (its `id` is null). They stay on `row` too: mappers read only the columns they know, and
+ * deleting properties would turn the row into a slow dictionary object.
  */
 export function takePrefixed<Row>(row: Record<string, unknown>, prefix: string): Row | null {
   const taken: Record<string, unknown> = {};
   for (const name of Object.keys(row)) {
     if (!name.startsWith(prefix)) continue;
     taken[name.slice(prefix.length)] = row[name];
-    delete row[name];
   }
   return taken['id'] == null ? null : (taken as Row);
 }
