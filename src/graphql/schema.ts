@@ -10,6 +10,7 @@ import type { Context } from './context';
 import { buildFederatedSchema } from './federation/federated-schema';
 import { nodeReferenceResolvers, requireKey } from './federation/node-references';
 import { guardServiceField } from './federation/service-access';
+import { validateArgs } from './validate-args';
 
 /**
  * Every subscription here has its own `subscribe` function fed by Postgres LISTEN/NOTIFY (an
@@ -39,7 +40,7 @@ export function appSchema(): GraphQLSchema {
     authChecker,
     authMode: 'error',
     pubSub: noTopics,
-    validate: { forbidUnknownValues: false },
+    validateFn: validateArgs,
   });
   // With introspection off (production), the SDL is an admin's to read, as the schema would be.
   guardServiceField<Context>(built, (ctx, info) => requireKey(ctx, info, null, ctx.config.introspection ? [] : [ApiRole.ADMIN]));

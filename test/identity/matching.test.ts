@@ -168,6 +168,13 @@ describe('identity: matching outside people to users', () => {
     await assert.rejects(app.runtime.services.identity.redeemLinkKey(key, 'lms', 'LMS-900'), /unknown, already used or expired/);
     const reader = await app.gql(`mutation($u: ID!) { createLinkKey(userId: $u) { key } }`, { u: gid('User', ivy) }, { role: ApiRole.READER });
     assert.equal(errorCode(reader), 'FORBIDDEN');
+    const tooLong = await app.gql(
+      `mutation($k: String!, $s: String!, $id: String!) { redeemLinkKey(key: $k, externalSystem: $s, externalId: $id) { system } }`,
+      { k: key, s: 'lms', id: 'x'.repeat(501) },
+      { role: ApiRole.INTEGRATOR },
+    );
+    assert.equal(errorCode(tooLong), 'BAD_USER_INPUT', 'an argument breaking its rule is refused before the resolver runs');
+    assert.deepEqual((tooLong.errors?.[0]?.extensions as { problems?: { field: string; rules: string[] }[] } | undefined)?.problems?.map((p) => [p.field, p.rules]), [['externalId', ['maxLength']]]);
   });
 
   it('links a record by hand: the person’s other records follow, and automatic matching never undoes it', async () => {
