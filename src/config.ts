@@ -12,7 +12,7 @@ const schema = z.object({
   /** Jobs one process works on at once; 0 turns the in-process worker off (`serve` only). */
   WORKER_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(2),
   /** Largest `first`/`last` a connection accepts. */
-  MAX_PAGE_SIZE: z.coerce.number().int().min(1).default(500),
+  MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
   /**
    * AES-256 key for secrets stored in the database (source passwords and private keys): 32
    * bytes, base64. Required in production before any secret can be stored or read.
