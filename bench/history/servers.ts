@@ -16,7 +16,8 @@ export interface RunningServer {
  * not what is compared; the project runs on 20.19+ and 22).
  */
 export async function startOurs(root: string, databaseUrl: string, port: number, node = process.execPath): Promise<RunningServer> {
-  const child = spawn(node, [path.join(root, 'dist/src/main.js'), 'serve'], {
+  // With the V8 flag `npm start` and the image use (a young generation sized for large pages).
+  const child = spawn(node, ['--max-semi-space-size=64', path.join(root, 'dist/src/main.js'), 'serve'], {
     // The per-key limit stays on (its statement is part of every request) but set beyond what a
     // run sends: at the default 6,000 a minute, a run over 100 req/s would time refusals.
     env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', WORKER_CONCURRENCY: '0', LOG_LEVEL: 'warn', RATE_LIMIT_POINTS: '100000000' },
