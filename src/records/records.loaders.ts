@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { type AccessScope, visibleClause } from '../auth/scope/access-scope';
+import { queryPrepared } from '../db/prepared';
 import type { Queryable } from '../graphql/relay/keyset';
 import type { HoldingRow } from './compliance/compliance.mapper';
 import type { ComplianceService } from './compliance/compliance.service';
@@ -60,9 +61,10 @@ export function createRecordsLoaders(db: Queryable, compliance: ComplianceServic
   };
 }
 
+/** Rows by primary key: prepared, with the generic plan (a lookup by id plans the same for any ids). */
 function byId<Row extends { id: string }>(db: Queryable, text: string, extra: readonly unknown[] = []): DataLoader<string, Row | null> {
   return new DataLoader(async (ids) => {
-    const rows = (await db.query(text, [ids, ...extra])) as Row[];
+    const rows = (await queryPrepared(db, text, [ids, ...extra], 'generic')) as Row[];
     const found = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => found.get(id) ?? null);
   });

@@ -1,3 +1,4 @@
+import { queryPrepared } from '../../db/prepared';
 import { raw, sql, type Sql } from '../../db/sql';
 import type { ListQuery, Queryable } from '../../graphql/relay/keyset';
 import { orgSubtree } from '../../roster';
@@ -17,12 +18,16 @@ export function checkWindow(days: number): number {
 export class ComplianceService {
   constructor(private readonly db: Queryable) {}
 
-  /** Holdings of many users in one statement (the per-request loader's batch), soonest expiry first. */
+  /**
+   * Holdings of many users in one statement (the per-request loader's batch), soonest expiry
+   * first: each user's through a LATERAL subquery along that user's completions, so the plan
+   * is the same whatever the users and stays cached (prepared, generic plan).
+   */
   async holdings(userIds: readonly string[], days: number): Promise<Map<string, HoldingRow[]>> {
     const statement = sql`select h.*, ${statusOf('h.valid_until', days)} as status
-        from ${holdingsOf(sql`select unnest(${[...userIds]}::bigint[])`)} h
+        from unnest(${[...userIds]}::bigint[]) as u(id) cross join lateral ${holdingsOf(raw('u.id'))} h
        order by h.user_id, h.valid_until, h.item_id`.render();
-    const rows = (await this.db.query(statement.text, statement.values)) as HoldingRow[];
+    const rows = (await queryPrepared(this.db, statement.text, statement.values, 'generic')) as HoldingRow[];
     const byUser = new Map<string, HoldingRow[]>(userIds.map((id) => [id, []]));
     for (const row of rows) byUser.get(row.user_id)?.push(row);
     return byUser;
