@@ -101,6 +101,7 @@ async function orchestrate(): Promise<void> {
       const deltaCpu = deltaPgCpu + deltaImport.cpuSeconds;
       console.log(`  delta CPU: ${fmt(deltaCpu, 2)} s (Postgres ${fmt(deltaPgCpu, 2)} s + importer ${fmt(deltaImport.cpuSeconds, 2)} s) = ${fmt((100 * deltaCpu) / bulkCpu, 1)}% of the bulk's`);
       console.log(`  bulk entities: ${summary(bulkImport.entities)}`);
+      console.log(`  bulk applied as a first load (plain inserts): ${bulkImport.firstLoad.join(', ') || 'nothing'}`);
       console.log(`  delta entities: ${summary(deltaImport.entities)}\n`);
       console.log(`export of the district (1.2, after the delta): ${fmt(exported.rows)} rows in ${fmt(exported.seconds, 1)} s = ${fmt(exported.rows / exported.seconds)} rows/s, peak RSS ${fmt(Math.max(exported.peakRssMiB, exported.maxRssMiB))} MiB\n`);
       profile('bulk', bulkImport);

@@ -8,6 +8,8 @@ export interface ImportFigures {
   readonly seconds: number;
   readonly entities: Record<string, Record<string, number>>;
   readonly issues: number;
+  /** Files and link tables the import applied as a first load (plain inserts; see first-load.ts). */
+  readonly firstLoad: string[];
   readonly phases: PhaseTime[];
   /** Load time of each staged file (from its staging table's creation to the next one's). */
   readonly files: { file: string; ms: number }[];
@@ -53,6 +55,7 @@ export async function runImport(dir: string, url: string, system: string): Promi
     progress.stop();
     await progress.flush();
     const [issues] = (await db.query(`select count(*)::int as n from sync_job_issue where job_id = $1`, [job.id])) as { n: number }[];
+    const [jobRow] = (await db.query(`select result from sync_job where id = $1`, [job.id])) as { result: { firstLoad?: string[] } }[];
     const phases = progress.durations(ended);
     const loadingEnd = progress.phases.find((p) => p.phase === 'checking')?.at ?? ended;
     const files = profile.fileStarts.map((f, i) => ({ file: f.file, ms: (profile.fileStarts[i + 1]?.at ?? loadingEnd) - f.at }));
@@ -60,6 +63,7 @@ export async function runImport(dir: string, url: string, system: string): Promi
       seconds: (ended - started) / 1000,
       entities: result.entities as unknown as Record<string, Record<string, number>>,
       issues: issues?.n ?? 0,
+      firstLoad: jobRow?.result.firstLoad ?? [],
       phases,
       files,
       queries: profile.top(25),

@@ -1,4 +1,5 @@
 import { refreshStatistics } from './apply-records';
+import { withIndexesRebuilt } from './first-load';
 import type { ImportContext } from './import-context';
 import type { RosterFile } from './versions';
 
@@ -27,6 +28,7 @@ interface LinkSpec {
 async function replaceLinks(ctx: ImportContext, spec: LinkSpec): Promise<void> {
   const plan = ctx.plan(spec.owner);
   if (!plan) return;
+  if (ctx.firstLoads.has(spec.owner)) return insertLinks(ctx, spec);
   const want = `want_${spec.linkTable}`;
   await ctx.query(`drop table if exists ${want}`);
   await ctx.query(`create temp table ${want} on commit drop as ${spec.want}`, [ctx.system]);
@@ -61,6 +63,22 @@ async function replaceLinks(ctx: ImportContext, spec: LinkSpec): Promise<void> {
   if (changed.length > 0) {
     await ctx.query(`insert into touched_${spec.ownerTable} select unnest($1::bigint[]), false on conflict do nothing`, [changed]);
   }
+}
+
+/**
+ * Owners that are all new (their file was a first load) have no links to replace and none
+ * to count as changed: their links are inserted as they are.
+ */
+async function insertLinks(ctx: ImportContext, spec: LinkSpec): Promise<void> {
+  const [result] = await withIndexesRebuilt(ctx, spec.linkTable, () =>
+    ctx.query<{ added: number }>(
+      `with added as (insert into ${spec.linkTable} (system, ${spec.columns.join(', ')}) select $1, ${spec.columns.join(', ')} from (${spec.want}) w returning 1)
+       select count(*)::int as added from added`,
+      [ctx.system],
+    ),
+  );
+  ctx.firstLoads.add(spec.linkTable);
+  await refreshStatistics(ctx, spec.linkTable, result?.added ?? 0);
 }
 
 /** Class terms, user identifiers and agents, and the role rows a 1.1 users.csv implies. */

@@ -1,4 +1,6 @@
+import { holdsNoRecordsOf, withIndexesRebuilt } from './first-load';
 import type { ImportContext } from './import-context';
+import type { FileMode } from './manifest';
 import type { RosterFile } from './versions';
 
 /** One target column and the SQL that computes it from staged row `s` (and the spec's joins). */
@@ -23,40 +25,20 @@ export interface RecordSpec {
  * that differ are written, so counts and `updated_at` tell real changes), soft delete of rows
  * marked `tobedeleted`, and for a bulk file soft delete of records it no longer lists. Records
  * whose row was rejected are never treated as missing. Ids of changed records land in
- * `touched_<table>` for link steps that follow.
+ * `touched_<table>` for link steps that follow. A system's first import into the table inserts
+ * instead of upserting (first-load.ts): the same rows and counts, without the diff.
  */
 export async function applyRecords(ctx: ImportContext, spec: RecordSpec): Promise<void> {
   const plan = ctx.plan(spec.file);
   if (!plan) return;
   const stage = plan.staging.table;
   const count = ctx.count(spec.file);
-  const names = spec.columns.map((c) => c.name);
   const touched = `touched_${spec.table}`;
-  // Bulk rows carry no dateLastModified: keep the one a delta stored (the stale-delta guard
-  // needs it) instead of blanking it, and do not count it as a change.
-  const dateLastModified = plan.mode === 'bulk' ? 'coalesce(excluded.date_last_modified, t.date_last_modified)' : 'excluded.date_last_modified';
   if (spec.touched) await ctx.query(`create temp table if not exists ${touched} (id bigint primary key, inserted boolean not null) on commit drop`);
-  // Counting straight from the upsert when nothing reads the ids later saves a write per row.
-  const saved = spec.touched ? `saved as (insert into ${touched} select id, inserted from up on conflict (id) do nothing returning inserted)` : `saved as (select inserted from up)`;
-
-  const upserted = await ctx.query<{ added: number; updated: number }>(
-    `with up as (
-       insert into ${spec.table} as t (system, sourced_id, status, date_last_modified, deleted_at, metadata, updated_at, ${names.join(', ')})
-       select $1, s.sourced_id, 'active', s.date_last_modified::timestamptz, null, coalesce(s.metadata::jsonb, '{}'::jsonb), now(),
-              ${spec.columns.map((c) => c.expr).join(', ')}
-         from ${stage} s ${spec.joins ?? ''}
-        where s.status is distinct from 'tobedeleted'
-       on conflict (system, sourced_id) where sourced_id is not null do update set
-         status = 'active', date_last_modified = ${dateLastModified}, deleted_at = null, metadata = excluded.metadata,
-         updated_at = now(), ${names.map((n) => `${n} = excluded.${n}`).join(', ')}
-       where (t.status, ${dateLastModified}, t.deleted_at, t.metadata, ${names.map((n) => `t.${n}`).join(', ')})
-             is distinct from
-             ('active', t.date_last_modified, null::timestamptz, excluded.metadata, ${names.map((n) => `excluded.${n}`).join(', ')})
-       returning ${spec.touched ? 't.id, ' : ''}(xmax = 0) as inserted
-     ), ${saved}
-     select (count(*) filter (where inserted))::int as added, (count(*) filter (where not inserted))::int as updated from saved`,
-    [ctx.system],
-  );
+  const firstLoad = await holdsNoRecordsOf(ctx, spec.table);
+  const upserted = firstLoad
+    ? await withIndexesRebuilt(ctx, spec.table, () => insertAll(ctx, spec, stage, touched))
+    : await upsertAll(ctx, spec, stage, touched, plan.mode);
   const [staged] = await ctx.query<{ live: number; asked: number }>(
     `select (count(*) filter (where status is distinct from 'tobedeleted'))::int as live, (count(*) filter (where status = 'tobedeleted'))::int as asked from ${stage}`,
   );
@@ -79,6 +61,7 @@ export async function applyRecords(ctx: ImportContext, spec: RecordSpec): Promis
     count.unchanged += asked - (deletes?.n ?? 0);
   }
 
+  if (firstLoad) ctx.firstLoads.add(spec.file);
   // Statements that follow (references to this table, the next delta's joins) plan with them.
   await refreshStatistics(ctx, spec.table, upserted[0]?.added ?? 0);
 
@@ -92,6 +75,51 @@ export async function applyRecords(ctx: ImportContext, spec: RecordSpec): Promis
     );
     count.deleted += missing?.n ?? 0;
   }
+}
+
+/** Inserts new records and updates the ones that differ; the counts say which was which. */
+async function upsertAll(ctx: ImportContext, spec: RecordSpec, stage: string, touched: string, mode: FileMode): Promise<{ added: number; updated: number }[]> {
+  const names = spec.columns.map((c) => c.name);
+  // Bulk rows carry no dateLastModified: keep the one a delta stored (the stale-delta guard
+  // needs it) instead of blanking it, and do not count it as a change.
+  const dateLastModified = mode === 'bulk' ? 'coalesce(excluded.date_last_modified, t.date_last_modified)' : 'excluded.date_last_modified';
+  // Counting straight from the upsert when nothing reads the ids later saves a write per row.
+  const saved = spec.touched ? `saved as (insert into ${touched} select id, inserted from up on conflict (id) do nothing returning inserted)` : `saved as (select inserted from up)`;
+  return ctx.query<{ added: number; updated: number }>(
+    `with up as (
+       insert into ${spec.table} as t (system, sourced_id, status, date_last_modified, deleted_at, metadata, updated_at, ${names.join(', ')})
+       select $1, s.sourced_id, 'active', s.date_last_modified::timestamptz, null, coalesce(s.metadata::jsonb, '{}'::jsonb), now(),
+              ${spec.columns.map((c) => c.expr).join(', ')}
+         from ${stage} s ${spec.joins ?? ''}
+        where s.status is distinct from 'tobedeleted'
+       on conflict (system, sourced_id) where sourced_id is not null do update set
+         status = 'active', date_last_modified = ${dateLastModified}, deleted_at = null, metadata = excluded.metadata,
+         updated_at = now(), ${names.map((n) => `${n} = excluded.${n}`).join(', ')}
+       where (t.status, ${dateLastModified}, t.deleted_at, t.metadata, ${names.map((n) => `t.${n}`).join(', ')})
+             is distinct from
+             ('active', t.date_last_modified, null::timestamptz, excluded.metadata, ${names.map((n) => `excluded.${n}`).join(', ')})
+       returning ${spec.touched ? 't.id, ' : ''}(xmax = 0) as inserted
+     ), ${saved}
+     select (count(*) filter (where inserted))::int as added, (count(*) filter (where not inserted))::int as updated from saved`,
+    [ctx.system],
+  );
+}
+
+/** The first-load twin of the upsert: every live staged row is new (see first-load.ts). */
+async function insertAll(ctx: ImportContext, spec: RecordSpec, stage: string, touched: string): Promise<{ added: number; updated: number }[]> {
+  const names = spec.columns.map((c) => c.name);
+  return ctx.query<{ added: number; updated: number }>(
+    `with up as (
+       insert into ${spec.table} (system, sourced_id, status, date_last_modified, deleted_at, metadata, updated_at, ${names.join(', ')})
+       select $1, s.sourced_id, 'active', s.date_last_modified::timestamptz, null, coalesce(s.metadata::jsonb, '{}'::jsonb), now(),
+              ${spec.columns.map((c) => c.expr).join(', ')}
+         from ${stage} s ${spec.joins ?? ''}
+        where s.status is distinct from 'tobedeleted'
+       returning ${spec.touched ? 'id' : '1'}
+     ), saved as (${spec.touched ? `insert into ${touched} select id, true from up returning 1` : 'select 1 from up'})
+     select count(*)::int as added, 0 as updated from saved`,
+    [ctx.system],
+  );
 }
 
 /**

@@ -56,7 +56,7 @@ export async function checkPackage(ctx: ImportContext): Promise<void> {
   }
   await ctx.reject(
     'roles',
-    `s.line in (select line from (select line, row_number() over (partition by user_sourced_id, org_sourced_id order by line) as n
+    `s.line in (select line from (select line, row_number() over (partition by user_sourced_id collate "C", org_sourced_id collate "C" order by line) as n
        from ${ctx.plan('roles')?.staging.table ?? 'stage_roles'} where role_type = 'primary' and status is distinct from 'tobedeleted') p where p.n > 1)`,
     [],
     { code: 'oneroster.semantic.primary_role_multiple', message: 'a user may have one primary role per org; an earlier line already gives one', column: 'roleType' },

@@ -21,6 +21,8 @@ export class ImportContext {
   readonly counts = new Map<string, EntityCount>();
   /** Live records each bulk file no longer lists, as counted before the apply (see thresholds). */
   readonly missingFromBulk = new Map<RosterFile, number>();
+  /** Files and link tables applied as a first load (plain insert, nothing to diff; see first-load.ts). */
+  readonly firstLoads = new Set<string>();
 
   constructor(
     readonly queryRunner: QueryRunner,

@@ -150,6 +150,10 @@ export async function importOneRoster(
       }
 
       report.setPhase('checking');
+      // Imports of one system check and apply one after the other (files still load side by
+      // side): each sees what the one before committed, and two first imports of a system
+      // cannot both take it for empty and insert the same records.
+      await ctx.query(`select pg_advisory_xact_lock(hashtextextended('oneroster:' || $1, 0))`, [options.system]);
       await checkPackage(ctx);
       await checkDeleteThresholds(ctx, options.force ? Infinity : options.deleteThreshold);
 
@@ -167,7 +171,8 @@ export async function importOneRoster(
         totals.unchanged += c.unchanged;
       }
       progress.addCounts(totals);
-      progress.setResult({ version: manifest.version, dryRun: options.dryRun, system: options.system });
+      // Which files went in as a first load (plain inserts): what to look at when timing an import.
+      progress.setResult({ version: manifest.version, dryRun: options.dryRun, system: options.system, firstLoad: [...ctx.firstLoads] });
       signal.throwIfAborted();
       if (options.dryRun) await queryRunner.rollbackTransaction();
       else await queryRunner.commitTransaction();
