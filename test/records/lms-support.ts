@@ -1,5 +1,6 @@
 import type { SyncJobEntity } from '../../src/jobs/sync-job.entity';
 import type { LmsJobParams } from '../../src/records';
+import type { DataSource } from 'typeorm';
 import type { TestApp } from '../support/app';
 
 export interface JobOutcome {
@@ -52,4 +53,17 @@ export async function histories(app: TestApp, system = 'lms'): Promise<Record<st
     [system],
   )) as { k: string; statuses: string[] }[];
   return Object.fromEntries(rows.map((r) => [r.k, r.statuses]));
+}
+
+/** Every stored column of a system's records that a file decides, with its person's match, in a stable order. */
+export async function storedRecords(app: TestApp | DataSource, system: string): Promise<unknown[]> {
+  const db = 'db' in app ? app.db.dataSource : app;
+  return (await db.query(
+    `select r.kind, r.user_id::text, i.name as item, regexp_replace(r.record_key, '^[0-9]+[|]', '') as record_key, r.status, r.status_text,
+            r.score::text, r.attempt, r.occurred_at, r.completed_at, r.valid_until, to_char(r.as_of, 'YYYY-MM-DD') as as_of, r.details, r.raw,
+            p.person_key, p.user_id::text as person_user, p.status as match_status, p.method
+       from learning_record r join learning_item i on i.id = r.item_id join external_person p on p.id = r.person_id
+      where r.system = $1 order by i.name, 4, p.person_key`,
+    [system],
+  )) as unknown[];
 }

@@ -3,6 +3,8 @@ import type { Queryable } from '../../graphql/relay/keyset';
 import type { IdentityService, MatchSummary } from '../../identity';
 import { type EntryOnlyKind, ITEM_KIND_OF, LearningKind } from '../model/learning-kind';
 import type { LmsOptions } from './lms-options';
+import { INCOMING_COLUMNS, writeRecords } from './lms-record-writes';
+import { withResolvedReferences } from './resolved-references';
 
 export interface ApplyTarget {
   readonly kind: Exclude<LearningKind, EntryOnlyKind>;
@@ -32,10 +34,10 @@ const ts = (expr: string, zone: string): string => `(case when ${expr} ~ '[+-]\\
 
 /**
  * Applies one staged LMS file, set-based, in the import's transaction: items by name, people
- * through identity matching, then one upsert of the records keyed by the reconciliation key
- * `(system, kind, person, record_key)`. A record changes only when the row is at least as
- * new as what is stored (its business date) and differs; each new record and each change of
- * status or completion date adds a row to the record's status history.
+ * through identity matching, then the records keyed by the reconciliation key
+ * `(system, kind, person, record_key)` (lms-record-writes.ts). A record changes only when the
+ * row is at least as new as what is stored (its business date) and differs; each new record
+ * and each change of status or completion date adds a row to the record's status history.
  */
 export async function applyLmsFile(db: Queryable, identity: IdentityService, target: ApplyTarget): Promise<ApplyOutcome> {
   const { kind, stage, options } = target;
@@ -65,96 +67,70 @@ export async function applyLmsFile(db: Queryable, identity: IdentityService, tar
   );
   await db.query(`analyze ${stage}_items`);
 
+  // The apply writes only ids it has just joined to (see resolved-references.ts).
+  return withResolvedReferences(db, () => applyRecords(db, identity, target, items[0]?.n ?? 0));
+}
+
+async function applyRecords(db: Queryable, identity: IdentityService, target: ApplyTarget, itemsCreated: number): Promise<ApplyOutcome> {
+  const { kind, stage, options } = target;
+  // A file names each person on many rows: the distinct identity texts are cast to jsonb once.
   const people = await identity.matchPeople(db, {
     system: options.system,
     mapping: options.identity,
-    candidates: `select ident::jsonb as values from ${stage}`,
+    candidates: `select ident::jsonb as values from (select distinct ident from ${stage}) d`,
     into: `${stage}_people`,
   });
 
   await db.query(`analyze ${stage}_people`);
+  await db.query(`create temp table ${stage}_incoming (${INCOMING_COLUMNS}) on commit drop`);
   // One row per record: the file's last word on it wins (latest date, then latest line).
   // A row is completed when it was achieved, at the time it occurred (see the row validator).
-  await db.query(
-    `create temp table ${stage}_incoming (line integer, person_id bigint, user_id bigint, item_id bigint, validity_months integer,
-       validity_days integer, record_key text, status text, status_text text, attempt integer, score numeric, occurred_at timestamptz,
-       completed_at timestamptz, as_of date, details jsonb, raw jsonb) on commit drop`,
-  );
+  // Beside it, what is stored for that record before this file (`prev_*`), read once by the
+  // reconciliation key, for the stale count, the status history and telling new records from
+  // known ones; a person this file created has nothing stored, so is not looked up.
+  // `raw` stays text until a record is written: rows that change nothing never parse it.
   await db.query(
     `insert into ${stage}_incoming
-     select distinct on (person_id, record_key) line, person_id, user_id, item_id, validity_months, validity_days, record_key, status,
-            status_text, attempt, score, occurred_at, case when achieved then occurred_at end,
-            coalesce($3::date, (occurred_at at time zone $2)::date), details, raw
+     select n.*, t.id, t.user_id, t.item_id, t.status, t.status_text, t.score, t.attempt, t.occurred_at, t.completed_at, t.valid_until, t.as_of, t.details
        from (
-         select s.line, p.person_id, p.user_id, i.id as item_id, i.validity_months, i.validity_days,
-                case when $1 = 'FACE_TO_FACE' then s.key_part else i.id::text || '|' || s.key_part end as record_key,
-                s.status, s.status_text, s.attempt::integer as attempt, s.score::numeric as score,
-                ${ts('s.occurred', '$2')} as occurred_at, s.completed is not null as achieved,
-                s.details::jsonb as details, s.raw::jsonb as raw
-           from ${stage} s
-           join ${stage}_items i on i.source_key = s.item_name
-           join ${stage}_people p on p.values = s.ident::jsonb
-       ) x order by person_id, record_key, occurred_at desc, line desc`,
-    [kind, options.timeZone, target.businessDate],
+         select distinct on (person_id, record_key) line, person_id, user_id, item_id, record_key, status, status_text, attempt, score, occurred_at,
+                case when achieved then occurred_at end as completed_at,
+                case when achieved and (validity_months is not null or validity_days is not null)
+                     then occurred_at + make_interval(months => coalesce(validity_months, 0), days => coalesce(validity_days, 0)) end as valid_until,
+                coalesce($3::date, (occurred_at at time zone $2)::date) as as_of, details, raw, new_person
+           from (
+             select s.line, p.person_id, p.user_id, i.id as item_id, i.validity_months, i.validity_days,
+                    case when $1 = 'FACE_TO_FACE' then s.key_part else i.id::text || '|' || s.key_part end as record_key,
+                    s.status, s.status_text, s.attempt::integer as attempt, s.score::numeric as score,
+                    ${ts('s.occurred', '$2')} as occurred_at, s.completed is not null as achieved,
+                    s.details::jsonb as details, s.raw, p.created as new_person
+               from ${stage} s
+               join ${stage}_items i on i.source_key = s.item_name
+               join ${stage}_people p on p.values = s.ident::jsonb
+           ) x order by person_id, record_key, occurred_at desc, line desc
+       ) n
+       left join lateral (
+         select t.* from learning_record t
+          where not n.new_person and t.person_id = n.person_id and t.system = $4 and t.kind = $1 and t.record_key = n.record_key
+       ) t on true`,
+    [kind, options.timeZone, target.businessDate, options.system],
   );
-  await db.query(`analyze ${stage}_incoming (person_id, record_key)`);
-  // What is stored for the file's records before this file: read once, for the stale count,
-  // the upsert's status history and nothing else.
-  await db.query(
-    `create temp table ${stage}_prev (id bigint primary key, person_id bigint, record_key text, status text, completed_at timestamptz, as_of date) on commit drop`,
-  );
-  await db.query(
-    `insert into ${stage}_prev
-     select t.id, n.person_id, n.record_key, t.status, t.completed_at, t.as_of from ${stage}_incoming n
-       join learning_record t on t.person_id = n.person_id and t.system = $1 and t.kind = $2 and t.record_key = n.record_key`,
-    [options.system, kind],
-  );
+  await db.query(`analyze ${stage}_incoming (prev_id)`);
   const [sizes] = await queryRows<{ staged: number; incoming: number; unmatched: number; stale: number }>(
     db,
     `select (select count(*) from ${stage})::int as staged, count(*)::int as incoming,
-            (count(*) filter (where n.user_id is null))::int as unmatched,
-            (count(*) filter (where t.as_of > n.as_of))::int as stale
-       from ${stage}_incoming n left join ${stage}_prev t on t.person_id = n.person_id and t.record_key = n.record_key`,
+            (count(*) filter (where user_id is null))::int as unmatched, (count(*) filter (where prev_as_of > as_of))::int as stale
+       from ${stage}_incoming`,
   );
-
-  const [changes] = await queryRows<{ added: number; updated: number; history: number }>(
-    db,
-    `with up as (
-       insert into learning_record as t (kind, system, person_id, user_id, item_id, record_key, status, status_text, score, attempt,
-                                         occurred_at, completed_at, valid_until, as_of, details, raw, file_id, updated_at)
-       select $2, $1, n.person_id, n.user_id, n.item_id, n.record_key, n.status, n.status_text, n.score, n.attempt,
-              n.occurred_at, n.completed_at,
-              case when n.completed_at is not null and (n.validity_months is not null or n.validity_days is not null)
-                   then n.completed_at + make_interval(months => coalesce(n.validity_months, 0), days => coalesce(n.validity_days, 0)) end,
-              n.as_of, n.details, n.raw, $3, now()
-         from ${stage}_incoming n
-       on conflict (person_id, system, kind, record_key) do update set
-         user_id = excluded.user_id, item_id = excluded.item_id, status = excluded.status, status_text = excluded.status_text,
-         score = excluded.score, attempt = excluded.attempt, occurred_at = excluded.occurred_at, completed_at = excluded.completed_at,
-         valid_until = excluded.valid_until, as_of = excluded.as_of, details = excluded.details, raw = excluded.raw,
-         file_id = excluded.file_id, updated_at = now()
-       where excluded.as_of >= t.as_of
-         and (t.user_id, t.item_id, t.status, t.status_text, t.score, t.attempt, t.occurred_at, t.completed_at, t.valid_until, t.details)
-             is distinct from
-             (excluded.user_id, excluded.item_id, excluded.status, excluded.status_text, excluded.score, excluded.attempt,
-              excluded.occurred_at, excluded.completed_at, excluded.valid_until, excluded.details)
-       returning t.id, t.status, t.status_text, t.occurred_at, t.completed_at, t.as_of, (xmax = 0) as inserted
-     ), history as (
-       insert into learning_record_status (record_id, status, status_text, occurred_at, completed_at, as_of, file_id)
-       select up.id, up.status, up.status_text, up.occurred_at, up.completed_at, up.as_of, $3
-         from up left join ${stage}_prev prev on prev.id = up.id
-        where up.inserted or (prev.status, prev.completed_at) is distinct from (up.status, up.completed_at)
-       returning 1
-     )
-     select (count(*) filter (where inserted))::int as added, (count(*) filter (where not inserted))::int as updated,
-            (select count(*) from history)::int as history
-       from up`,
-    [options.system, kind, target.fileId],
-  );
+  const [changes] = await queryRows<{ added: number; updated: number; history: number }>(db, writeRecords(`${stage}_incoming`), [
+    options.system,
+    kind,
+    target.fileId,
+  ]);
   const s = sizes ?? { staged: 0, incoming: 0, unmatched: 0, stale: 0 };
   const c = changes ?? { added: 0, updated: 0, history: 0 };
   return {
-    itemsCreated: items[0]?.n ?? 0,
+    itemsCreated,
     people,
     added: c.added,
     updated: c.updated,

@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
+import type { DataSource } from 'typeorm';
+import { createIdentity } from '../../src/app/identity';
+import { createDataSource } from '../../src/db/data-source';
+import { openPackage } from '../../src/ingest';
+import { ProgressReporter } from '../../src/jobs/progress-reporter';
+import { SyncJobEntity } from '../../src/jobs/sync-job.entity';
+import { importLmsFile, type LmsImportResult, parseLmsOptions } from '../../src/records';
+import { createLogger } from '../../src/shared/logger';
+import { RosterFactory } from '../factories/roster.factory';
+import { createTestDatabase, type TestDatabase, urlFor } from '../support/database';
+import { lmsCsv, LmsFolder, SCORM_HEADERS } from './lms-files';
+import { storedRecords } from './lms-support';
+
+/**
+ * The LMS apply switches the per-row foreign-key triggers off when its database role may; a
+ * role that may not gets the same records with the triggers on.
+ */
+describe('LMS apply with and without the right to skip reference triggers', () => {
+  let test: TestDatabase;
+  let plain: DataSource;
+  const files = new LmsFolder('lms-triggers');
+  const role = `lg_plain_${randomBytes(5).toString('hex')}`;
+  const admin = async (database: string, sql: string): Promise<void> => {
+    const client = new pg.Client({ connectionString: urlFor(database) });
+    await client.connect();
+    await client.query(sql).finally(() => client.end());
+  };
+
+  before(async () => {
+    test = await createTestDatabase();
+    const database = new URL(test.url).pathname.slice(1);
+    await admin('postgres', `create role ${role} login password '${role}'`);
+    await admin(
+      database,
+      `grant usage on schema public to ${role};
+       grant select, insert, update, delete on all tables in schema public to ${role};
+       grant usage, select, update on all sequences in schema public to ${role}`,
+    );
+    const url = new URL(test.url);
+    url.username = role;
+    url.password = role;
+    plain = createDataSource(url.toString(), createLogger('silent'), { poolSize: 2 });
+    await plain.initialize();
+    const f = new RosterFactory(test.dataSource);
+    const ada = await f.user({ username: 'ada', identifier: 'S100' });
+    await f.identifiers([
+      { userId: ada.id, kind: 'identifier', value: 'S100' },
+      { userId: ada.id, kind: 'username', value: 'ada' },
+    ]);
+  });
+  after(async () => {
+    files.remove();
+    await plain.destroy();
+    await test.drop();
+    await admin('postgres', `drop role if exists ${role}`);
+  });
+
+  const run = async (db: DataSource, system: string, file: string): Promise<LmsImportResult> => {
+    const repo = db.getRepository(SyncJobEntity);
+    const job = await repo.save(repo.create({ kind: 'lms', sourceLabel: system, params: {}, status: 'RUNNING' }));
+    const progress = new ProgressReporter(db, job.id, () => {});
+    const pkg = await openPackage(file);
+    try {
+      return await importLmsFile(
+        { entry: pkg.entries[0]!, sourceLabel: system },
+        parseLmsOptions({ system }),
+        { db, identity: createIdentity(db), progress, signal: new AbortController().signal, jobId: job.id },
+        false,
+      );
+    } finally {
+      await progress.flush();
+      await pkg.close();
+    }
+  };
+
+  it('the role may not switch triggers off, and stores the same records and persons as one that may', async () => {
+    const [rights] = (await plain.query(`select has_parameter_privilege('session_replication_role', 'SET') as allowed`)) as { allowed: boolean }[];
+    assert.equal(rights?.allowed, false);
+
+    const day1 = [
+      ['ada', 'S100', '2025-04-01 10:00', 'Fire Safety', 'Module 1', 'incomplete', '1', ''],
+      ['zed', 'Z999', '2025-04-01 08:00', 'Fire Safety', 'Module 1', 'failed', '1', '50'],
+    ];
+    const day2 = [
+      ['ada', 'S100', '2025-04-02 10:30', 'Fire Safety', 'Module 1', 'passed', '1', '85%'],
+      ['ada', 'S100', '2025-04-02 11:00', 'Fire Safety', 'Module 1', 'failed', '2', '40'],
+      ['zed', 'Z999', '2025-04-01 08:00', 'Fire Safety', 'Module 1', 'failed', '1', '50'],
+    ];
+    const outcomes: Record<string, unknown[]> = { plain: [], privileged: [] };
+    for (const [system, db, eol] of [
+      ['plain', plain, '\r\n'],
+      ['privileged', test.dataSource, '\n'],
+    ] as const) {
+      // Other bytes per system: the ledger applies a file's bytes once.
+      for (const [name, rows] of [
+        ['SCORM20250401', day1],
+        ['SCORM20250402', day2],
+      ] as const) {
+        const file = files.writeRaw(name, lmsCsv(SCORM_HEADERS, rows).replace(/\r\n/g, eol));
+        const result = await run(db, system, file);
+        outcomes[system]?.push(result.outcome);
+      }
+    }
+    assert.deepEqual(outcomes['plain'], outcomes['privileged']);
+    const stored = await storedRecords(test.dataSource, 'privileged');
+    assert.equal(stored.length, 3);
+    assert.deepEqual(await storedRecords(test.dataSource, 'plain'), stored);
+  });
+});
