@@ -19,6 +19,8 @@ import { AddLrsCredentialXapiVersion1795444841180 } from './1795444841180-AddLrs
 import { CreateXapiPullSources1795445306590 } from './1795445306590-CreateXapiPullSources';
 import { CacheRosterIds1795445656727 } from './1795445656727-CacheRosterIds';
 import { IndexEdreflectPersonsByUser1795453628719 } from './1795453628719-IndexEdreflectPersonsByUser';
+import { HideLinksOfDeletedUsers1795455981079 } from './1795455981079-HideLinksOfDeletedUsers';
+import { CreateUserProfiles1795456148590 } from './1795456148590-CreateUserProfiles';
 /** Every migration, in order. Each is reviewed by hand; never generated at run time. */
 export const migrations: Function[] = [
   CreateJobsAndKeys1795434288883,
@@ -42,4 +44,6 @@ export const migrations: Function[] = [
   CreateXapiPullSources1795445306590,
   CacheRosterIds1795445656727,
   IndexEdreflectPersonsByUser1795453628719,
+  HideLinksOfDeletedUsers1795455981079,
+  CreateUserProfiles1795456148590,
 ];

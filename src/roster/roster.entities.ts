@@ -8,6 +8,7 @@ import { EnrollmentEntity } from './enrollment/enrollment.entity';
 import { OrgEntity } from './org/org.entity';
 import { RoleEntity } from './role/role.entity';
 import { UserIdentifierEntity } from './user-identifier/user-identifier.entity';
+import { UserProfileEntity } from './user-profile/user-profile.entity';
 import { UserEntity } from './user/user.entity';
 
 /** The roster's tables, in dependency order. */
@@ -19,6 +20,7 @@ export const rosterEntities: Function[] = [
   ClassTermEntity,
   UserEntity,
   UserIdentifierEntity,
+  UserProfileEntity,
   RoleEntity,
   AgentEntity,
   EnrollmentEntity,

@@ -12,6 +12,7 @@ import { ORG_COLUMNS, type OrgRow } from './org/org.mapper';
 import { ROLE_COLUMNS, type RoleRow } from './role/role.mapper';
 import { byIdLoader, groupedLoader, oneByKeyLoader } from './shared/loaders';
 import { USER_IDENTIFIER_COLUMNS, type UserIdentifierRow } from './user-identifier/user-identifier.mapper';
+import { USER_PROFILE_COLUMNS, type UserProfileRow } from './user-profile/user-profile.mapper';
 import { USER_COLUMNS, type UserRow } from './user/user.mapper';
 
 /**
@@ -30,6 +31,7 @@ export interface RosterLoaders {
   readonly agent: DataLoader<string, AgentRow | null>;
   readonly enrollment: DataLoader<string, EnrollmentRow | null>;
   readonly demographics: DataLoader<string, DemographicsRow | null>;
+  readonly userProfile: DataLoader<string, UserProfileRow | null>;
   /** By parent session id, in date order. */
   readonly sessionChildren: DataLoader<string, AcademicSessionRow[]>;
   /** By class id, in date order. */
@@ -44,6 +46,8 @@ export interface RosterLoaders {
   /** The users someone acts for, by the agent's id. */
   readonly agentFor: DataLoader<string, UserRow[]>;
   readonly userDemographics: DataLoader<string, DemographicsRow | null>;
+  /** By user id, by vendor and application. */
+  readonly userProfiles: DataLoader<string, UserProfileRow[]>;
   /** Ids of the users with a sourcedId, in any system (federation's `User @key(fields: "sourcedId")`). */
   readonly userIdsBySourcedId: DataLoader<string, { id: string }[]>;
 }
@@ -72,6 +76,7 @@ export function createRosterLoaders(db: Queryable, scope: AccessScope | null = n
     agent: byIdLoader(db, AGENT_COLUMNS, 'agent a', 'a', only('agent', 'a')),
     enrollment: byIdLoader(db, ENROLLMENT_COLUMNS, 'enrollment e', 'e', only('enrollment', 'e')),
     demographics: byIdLoader(db, DEMOGRAPHICS_COLUMNS, 'demographics d', 'd', only('userChild', 'd')),
+    userProfile: byIdLoader(db, USER_PROFILE_COLUMNS, 'user_profile up', 'up', only('userChild', 'up')),
     sessionChildren: groupedLoader(
       db,
       `select ${ACADEMIC_SESSION_COLUMNS}, s.parent_id::text as "__key" from academic_session s
@@ -116,6 +121,11 @@ export function createRosterLoaders(db: Queryable, scope: AccessScope | null = n
       db,
       `select ${DEMOGRAPHICS_COLUMNS}, d.user_id::text as "__key" from demographics d
        where d.user_id = any($1::bigint[]) and d.deleted_at is null`,
+    ),
+    userProfiles: groupedLoader(
+      db,
+      `select ${USER_PROFILE_COLUMNS}, up.user_id::text as "__key" from user_profile up
+       where up.user_id = any($1::bigint[]) and up.deleted_at is null order by up.vendor_id, up.application_id, up.id`,
     ),
     // The unique (system, sourced_id) index serves this through a skip scan: systems are few.
     userIdsBySourcedId: groupedLoader(

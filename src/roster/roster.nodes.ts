@@ -9,6 +9,7 @@ import { toOrg } from './org/org.mapper';
 import { toRole } from './role/role.mapper';
 import type { RosterLoaders } from './roster.loaders';
 import { toUserIdentifier } from './user-identifier/user-identifier.mapper';
+import { toUserProfile } from './user-profile/user-profile.mapper';
 import { toUser } from './user/user.mapper';
 
 const mapped = <Row, T>(row: Row | null, toType: (row: Row) => T): T | null => (row ? toType(row) : null);
@@ -25,4 +26,5 @@ export const rosterNodes: NodeRegistry<{ readonly roster: RosterLoaders }> = {
   Agent: async ({ roster }, id) => mapped(await roster.agent.load(id), toAgent),
   Enrollment: async ({ roster }, id) => mapped(await roster.enrollment.load(id), toEnrollment),
   Demographics: async ({ roster }, id) => mapped(await roster.demographics.load(id), toDemographics),
+  UserProfile: async ({ roster }, id) => mapped(await roster.userProfile.load(id), toUserProfile),
 };

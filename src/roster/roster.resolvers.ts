@@ -7,6 +7,7 @@ import { EnrollmentResolver } from './enrollment/enrollment.resolver';
 import { OrgResolver } from './org/org.resolver';
 import { RoleResolver } from './role/role.resolver';
 import { UserIdentifierResolver } from './user-identifier/user-identifier.resolver';
+import { UserProfileResolver } from './user-profile/user-profile.resolver';
 import { OneRosterResolver } from './oneroster/oneroster.resolver';
 import { UserResolver } from './user/user.resolver';
 
@@ -22,5 +23,6 @@ export const rosterResolvers: Function[] = [
   AgentResolver,
   EnrollmentResolver,
   DemographicsResolver,
+  UserProfileResolver,
   OneRosterResolver,
 ];

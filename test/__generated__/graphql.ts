@@ -259,6 +259,7 @@ export type SourceNodeQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
    | null };
 
 export type TestSourceMutationVariables = Exact<{

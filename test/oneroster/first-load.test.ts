@@ -6,12 +6,12 @@ import { ProgressReporter } from '../../src/jobs/progress-reporter';
 import { SyncJobEntity } from '../../src/jobs/sync-job.entity';
 import { importOneRoster, type OneRosterImportResult } from '../../src/roster/oneroster/importer';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { district12 } from './fixtures';
+import { district12, type FileFixture } from './fixtures';
 import { richPackage12 } from './rich-package';
 import { rosterSnapshot } from './roster-snapshot';
 
-const TABLES = ['org', 'academic_session', 'course', 'class', 'class_term', 'roster_user', 'user_identifier', 'agent', 'role', 'demographics', 'enrollment'];
-const ALL_FILES = ['academicSessions', 'orgs', 'courses', 'classes', 'users', 'roles', 'demographics', 'enrollments', 'class_term', 'user_identifier', 'agent'];
+const TABLES = ['org', 'academic_session', 'course', 'class', 'class_term', 'roster_user', 'user_identifier', 'agent', 'user_profile', 'role', 'demographics', 'enrollment'];
+const ALL_FILES = ['academicSessions', 'orgs', 'courses', 'classes', 'users', 'userProfiles', 'roles', 'demographics', 'enrollments', 'class_term', 'user_identifier', 'agent'];
 
 interface Run {
   readonly result: OneRosterImportResult;
@@ -19,9 +19,13 @@ interface Run {
   readonly issues: string[];
 }
 
+/** One user profile: every file of the packages below is loaded (and replaces what the rich package left). */
+const PROFILE: FileFixture = { mode: 'bulk', rows: [{ sourcedId: 'pa', userSourcedId: 'u1', profileType: 'lms', vendorId: 'acme', credentialType: 'password', username: 'ada' }] };
+
 /** A package with a row the checks reject (an enrollment naming no class), so both paths report it. */
 const withProblem = (): string =>
   district12({
+    userProfiles: PROFILE,
     enrollments: {
       mode: 'bulk',
       rows: [
@@ -158,6 +162,7 @@ describe('OneRoster first import of a system', () => {
 /** The rows `withProblem` applies, as a package with other bytes (the ledger skips a package it has applied). */
 function withoutProblem(): string {
   return district12({
+    userProfiles: PROFILE,
     enrollments: {
       mode: 'bulk',
       rows: [

@@ -70,7 +70,7 @@ describe('importOneRoster mutation', () => {
     assert.equal(res.data?.importOneRoster.sourceLabel, 'oneroster_test_data.zip');
     const job = await finished(res.data!.importOneRoster.id);
     assert.equal(job.status, 'SUCCEEDED');
-    assert.equal(job.counts.added, 8);
+    assert.equal(job.counts.added, 9);
     const left = (await app.db.dataSource.query(`select count(*)::int as n from stored_upload`)) as { n: number }[];
     assert.equal(left[0]?.n, 0);
   });

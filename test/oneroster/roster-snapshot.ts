@@ -10,6 +10,7 @@ const TABLES: Record<string, Record<string, string>> = {
   roster_user: { primary_org_id: 'org' },
   user_identifier: { user_id: 'roster_user' },
   agent: { user_id: 'roster_user', agent_user_id: 'roster_user' },
+  user_profile: { user_id: 'roster_user' },
   role: { user_id: 'roster_user', org_id: 'org' },
   demographics: { user_id: 'roster_user' },
   enrollment: { class_id: 'class', school_id: 'org', user_id: 'roster_user' },

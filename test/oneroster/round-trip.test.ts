@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { exportOneRoster } from '../../src/roster/oneroster/export/export-oneroster';
 import type { OneRosterVersion } from '../../src/roster/oneroster/versions';
 import { startTestApp, type TestApp } from '../support/app';
+import { districtWithProfiles } from './profiles-package';
 import { richDeletes12, richPackage12 } from './rich-package';
 import { rosterSnapshot } from './roster-snapshot';
 import { importPackage, type JobOutcome, nonZero, SAMPLES } from './support';
@@ -83,15 +84,15 @@ describe('OneRoster export round trip', () => {
     const result = await exportOneRoster(app.db.dataSource, { dir: tempDir(), version: '1.2', system: 'rich' });
     assert.deepEqual(
       result.files.map((f) => `${f.file} ${f.rows} ${f.skipped}`),
-      ['academicSessions 5 0', 'orgs 4 0', 'courses 2 0', 'classes 2 0', 'users 6 0', 'roles 9 0', 'demographics 3 0', 'enrollments 6 0'],
+      ['academicSessions 5 0', 'orgs 4 0', 'courses 2 0', 'classes 2 0', 'users 6 0', 'userProfiles 1 0', 'roles 9 0', 'demographics 3 0', 'enrollments 6 0'],
     );
     await roundTrip('rich', '1.2', result.dir);
 
     const read = (file: string): string => readFileSync(path.join(result.dir, file), 'utf8');
     assert.match(read('manifest.csv'), /^propertyName,value\r\nmanifest\.version,1\.0\r\noneroster\.version,1\.2\r\nfile\.academicSessions,bulk\r\n/);
-    assert.match(read('manifest.csv'), /\r\nfile\.userProfiles,absent\r\n/);
+    assert.match(read('manifest.csv'), /\r\nfile\.userProfiles,bulk\r\n/);
     assert.equal(read('manifest.csv').match(/^file\./gm)?.length, 21);
-    assert.deepEqual(readdirSync(result.dir).sort(), ['academicSessions.csv', 'classes.csv', 'courses.csv', 'demographics.csv', 'enrollments.csv', 'manifest.csv', 'orgs.csv', 'roles.csv', 'users.csv']);
+    assert.deepEqual(readdirSync(result.dir).sort(), ['academicSessions.csv', 'classes.csv', 'courses.csv', 'demographics.csv', 'enrollments.csv', 'manifest.csv', 'orgs.csv', 'roles.csv', 'userProfiles.csv', 'users.csv']);
     // Values a spreadsheet would run as formulas are written as they are: the data must round-trip.
     assert.match(read('orgs.csv'), /^sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId,metadata\.ncesRegion\r\n-d1,,,District,district,=0042,,NE\r\n/);
     assert.match(read('orgs.csv'), /\r\ns1,,,"@North, ""Upper"" School",school,,-d1,\r\n/);
@@ -101,6 +102,7 @@ describe('OneRoster export round trip', () => {
     assert.match(read('demographics.csv'), /\r\nu2,,,,unspecified,,true,,,,,,,,,\r\n/);
     assert.match(read('enrollments.csv'), /\r\ne1,,,k1,s1,u1,student,false,2024-09-01,2025-07-31,SIS\r\n/);
     assert.doesNotMatch(read('users.csv'), /^gone,/m);
+    assert.equal(read('userProfiles.csv'), 'sourcedId,status,dateLastModified,userSourcedId,profileType,vendorId,applicationId,description,credentialType,username,password\r\nprof1,,,u1,lms,v1,,,password,ada,\r\n');
 
     // The built CLI writes the very same bytes.
     const cliDir = tempDir();
@@ -109,6 +111,30 @@ describe('OneRoster export round trip', () => {
     assert.match(stderr, /enrollments\.csv\s+6 rows/);
     for (const file of readdirSync(result.dir)) assert.equal(readFileSync(path.join(cliDir, file), 'utf8'), read(file), file);
     assert.deepEqual(readdirSync(cliDir).sort(), readdirSync(result.dir).sort());
+  });
+
+  it('a 1.2 package with userProfiles exports them (passwords blank) and comes back unchanged', async () => {
+    const system = 'profiles';
+    const imported = await importPackage(app, { path: districtWithProfiles(), strictness: 'STRICT', system });
+    assert.equal(imported.status, 'SUCCEEDED', imported.issues.join('; '));
+    const full = await roundTrip(system, '1.2');
+    const read = (dir: string, file: string): string => readFileSync(path.join(dir, file), 'utf8');
+    // Rows go in id order, which an import need not give in file order.
+    assert.deepEqual(read(full, 'userProfiles.csv').split('\r\n').sort(), [
+      '',
+      'p1,,,u1,lms,acme,acme-lms,"Ada at Acme, ""main""",password,ada.acme,,yes',
+      'p2,,,t9,reader,books,,,sso,grace@books,,',
+      'sourcedId,status,dateLastModified,userSourcedId,profileType,vendorId,applicationId,description,credentialType,username,password,metadata.sso',
+    ]);
+
+    // A deleted profile is left out, and the role that used it is written without it.
+    await app.db.dataSource.query(`update user_profile set deleted_at = now(), status = 'tobedeleted' where system = $1 and sourced_id = 'p1'`, [system]);
+    const result = await exportOneRoster(app.db.dataSource, { dir: tempDir(), version: '1.2', system });
+    assert.deepEqual(result.files.find((f) => f.file === 'userProfiles'), { file: 'userProfiles', rows: 1, skipped: 0 });
+    assert.match(read(result.dir, 'roles.csv'), /\r\nr1,,,u1,primary,student,,,s1,\r\n/);
+    const copy = await importPackage(app, { path: result.dir, strictness: 'STRICT', system: `${system} without p1` });
+    assert.equal(copy.status, 'SUCCEEDED', copy.issues.join('; '));
+    assert.deepEqual(nonZero(copy.entities)['userProfiles'], { added: 1 });
   });
 
   it('converts between versions: 1.2 data as 1.1, and 1.1 data as 1.2, both import strictly', async () => {

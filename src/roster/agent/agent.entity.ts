@@ -21,6 +21,13 @@ export class AgentEntity extends LinkColumns {
   @JoinColumn({ name: 'agent_user_id' })
   agentUser?: Relation<UserEntity>;
 
+  /**
+   * Deleted only because one of its two users is deleted: the owner still lists the agent, so
+   * the link comes back with them. A link the owner no longer lists is deleted without it.
+   */
+  @Column({ type: 'boolean', name: 'deleted_with_user', default: false })
+  deletedWithUser!: boolean;
+
   /** OneRoster does not say; an importer may fill it from the agent's role (parent, guardian). */
   @Column({ type: 'text', nullable: true })
   relationship!: string | null;

@@ -1,4 +1,5 @@
 import { refreshStatistics } from './apply-records';
+import { hideLinksOfDeletedUsers, reviveLinksOfReturningAgents } from './deleted-user-links';
 import { withIndexesRebuilt } from './first-load';
 import type { ImportContext } from './import-context';
 import type { RosterFile } from './versions';
@@ -18,6 +19,12 @@ interface LinkSpec {
   readonly refresh?: readonly string[];
   /** SELECT producing the wanted links of the staged owners, over staging alias `s`. */
   readonly want: string;
+  /**
+   * `want` also yields a boolean `hidden`: the link is listed but one of its users is deleted.
+   * Such a link is stored deleted with `deleted_with_user` set, so that it comes back with the
+   * user (deleted-user-links.ts); the link table has that column.
+   */
+  readonly hidden?: boolean;
 }
 
 /**
@@ -36,20 +43,31 @@ async function replaceLinks(ctx: ImportContext, spec: LinkSpec): Promise<void> {
                    where s.status is distinct from 'tobedeleted'`;
   const keyMatch = spec.key.map((k) => `w.${k} = l.${k}`).join(' and ');
   const refresh = (spec.refresh ?? []).map((c) => `${c} = excluded.${c}`);
-  const changedRefresh = (spec.refresh ?? []).map((c) => `${spec.linkTable}.${c} is distinct from excluded.${c}`);
-  const [result] = await ctx.query<{ added: number; owners: string[] }>(
-    `with added as (
-       insert into ${spec.linkTable} (system, ${spec.columns.join(', ')})
+  const changedRefresh = (spec.refresh ?? []).map((c) => `l.${c} is distinct from excluded.${c}`);
+  const upsert = spec.hidden
+    ? `insert into ${spec.linkTable} as l (system, ${spec.columns.join(', ')}, deleted_at, deleted_with_user)
+       select $1, ${spec.columns.join(', ')}, case when hidden then now() end, hidden from ${want}
+       on conflict (${spec.key.join(', ')}) do update set deleted_at = case when excluded.deleted_with_user then coalesce(l.deleted_at, now()) end,
+         deleted_with_user = excluded.deleted_with_user, updated_at = now()${refresh.map((r) => `, ${r}`).join('')}
+       where ${['(l.deleted_at is null, l.deleted_with_user) is distinct from (not excluded.deleted_with_user, excluded.deleted_with_user)', ...changedRefresh].join(' or ')}`
+    : `insert into ${spec.linkTable} as l (system, ${spec.columns.join(', ')})
        select $1, ${spec.columns.join(', ')} from ${want}
        on conflict (${spec.key.join(', ')}) do update set deleted_at = null, updated_at = now()${refresh.map((r) => `, ${r}`).join('')}
-       where ${[`${spec.linkTable}.deleted_at is not null`, ...changedRefresh].join(' or ')}
+       where ${['l.deleted_at is not null', ...changedRefresh].join(' or ')}`;
+  const unlisted = `l.${spec.ownerColumn} in (${owners}) and not exists (select 1 from ${want} w where ${keyMatch})`;
+  // A hidden link its owner stopped listing must not come back with its user; nothing visible changes.
+  const forgotten = spec.hidden
+    ? `, forgotten as (update ${spec.linkTable} l set deleted_with_user = false, updated_at = now() where l.deleted_with_user and ${unlisted})`
+    : '';
+  const [result] = await ctx.query<{ added: number; owners: string[] }>(
+    `with added as (
+       ${upsert}
        returning ${spec.ownerColumn} as owner
      ), dropped as (
        update ${spec.linkTable} l set deleted_at = now(), updated_at = now()
-        where l.deleted_at is null and l.${spec.ownerColumn} in (${owners})
-          and not exists (select 1 from ${want} w where ${keyMatch})
+        where l.deleted_at is null and ${unlisted}
        returning l.${spec.ownerColumn} as owner
-     )
+     )${forgotten}
      select (select count(*) from added)::int as added,
             array(select distinct owner from (select owner from added union all select owner from dropped) c
                    where not exists (select 1 from touched_${spec.ownerTable} t where t.id = c.owner)) as owners`,
@@ -70,9 +88,12 @@ async function replaceLinks(ctx: ImportContext, spec: LinkSpec): Promise<void> {
  * to count as changed: their links are inserted as they are.
  */
 async function insertLinks(ctx: ImportContext, spec: LinkSpec): Promise<void> {
+  const hidden = spec.hidden ? ['deleted_at', 'deleted_with_user'] : [];
+  const hiddenValues = spec.hidden ? ['case when w.hidden then now() end', 'w.hidden'] : [];
   const [result] = await withIndexesRebuilt(ctx, spec.linkTable, () =>
     ctx.query<{ added: number }>(
-      `with added as (insert into ${spec.linkTable} (system, ${spec.columns.join(', ')}) select $1, ${spec.columns.join(', ')} from (${spec.want}) w returning 1)
+      `with added as (insert into ${spec.linkTable} (system, ${[...spec.columns, ...hidden].join(', ')})
+                      select $1, ${[...spec.columns, ...hiddenValues].join(', ')} from (${spec.want}) w returning 1)
        select count(*)::int as added from added`,
       [ctx.system],
     ),
@@ -103,6 +124,8 @@ export async function applyLinks(ctx: ImportContext): Promise<void> {
   const users = ctx.plan('users');
   if (!users) return;
   const stage = users.staging.table;
+  // First, so that the replacements below see the links of users deleted just now as deleted.
+  await hideLinksOfDeletedUsers(ctx);
   await replaceLinks(ctx, {
     owner: 'users',
     ownerTable: 'roster_user',
@@ -132,12 +155,16 @@ export async function applyLinks(ctx: ImportContext): Promise<void> {
     ownerColumn: 'user_id',
     columns: ['user_id', 'agent_user_id'],
     key: ['user_id', 'agent_user_id'],
-    want: `select distinct u.id as user_id, a.id as agent_user_id from ${stage} s
+    hidden: true,
+    // An agent the source deleted stays listed, hidden: it comes back when they do.
+    want: `select distinct u.id as user_id, a.id as agent_user_id, a.deleted_at is not null as hidden from ${stage} s
              join roster_user u on u.system = $1 and u.sourced_id = s.sourced_id
              cross join lateral unnest(s.agent_sourced_ids::text[]) as item(id)
              join roster_user a on a.system = $1 and a.sourced_id = item.id
             where s.status is distinct from 'tobedeleted'`,
   });
+  // A first load of users has nobody returning (no user of the system existed).
+  if (!ctx.firstLoads.has('users')) await reviveLinksOfReturningAgents(ctx);
   if (users.columns.some((c) => c.name === 'orgSourcedIds')) await applyDerivedRoles(ctx, stage);
 }
 

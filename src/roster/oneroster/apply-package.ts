@@ -88,6 +88,7 @@ export async function applyPackage(ctx: ImportContext): Promise<void> {
     file: 'users',
     table: 'roster_user',
     touched: true,
+    deleted: true,
     columns: [
       { name: 'enabled_user', expr: bool('enabled_user') },
       { name: 'username', expr: text('username') },
@@ -111,6 +112,22 @@ export async function applyPackage(ctx: ImportContext): Promise<void> {
         : []),
     ],
     ...(hasPrimaryOrg ? { joins: ref('po', 'org', 'primary_org_sourced_id', 'left join') } : {}),
+  });
+
+  // After users (a profile names its user), before roles (a role names a profile).
+  await applyRecords(ctx, {
+    file: 'userProfiles',
+    table: 'user_profile',
+    columns: [
+      { name: 'user_id', expr: 'u.id' },
+      { name: 'profile_type', expr: text('profile_type') },
+      { name: 'vendor_id', expr: text('vendor_id') },
+      { name: 'application_id', expr: text('application_id') },
+      { name: 'description', expr: text('description') },
+      { name: 'credential_type', expr: text('credential_type') },
+      { name: 'username', expr: text('username') },
+    ],
+    joins: ref('u', 'roster_user', 'user_sourced_id'),
   });
 
   await applyRecords(ctx, {

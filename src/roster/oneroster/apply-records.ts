@@ -18,6 +18,8 @@ export interface RecordSpec {
   readonly joins?: string;
   /** Keep the ids of changed records in `touched_<table>`: a later step (links, parents) reads them. */
   readonly touched?: boolean;
+  /** Keep the ids of records this import soft-deletes in `deleted_<table>`: their links follow them. */
+  readonly deleted?: boolean;
 }
 
 /**
@@ -35,6 +37,8 @@ export async function applyRecords(ctx: ImportContext, spec: RecordSpec): Promis
   const count = ctx.count(spec.file);
   const touched = `touched_${spec.table}`;
   if (spec.touched) await ctx.query(`create temp table if not exists ${touched} (id bigint primary key, inserted boolean not null) on commit drop`);
+  if (spec.deleted) await ctx.query(`create temp table if not exists deleted_${spec.table} (id bigint primary key) on commit drop`);
+  const keepDeleted = spec.deleted ? `, kept as (insert into deleted_${spec.table} select id from gone on conflict (id) do nothing)` : '';
   const firstLoad = await holdsNoRecordsOf(ctx, spec.table);
   const upserted = firstLoad
     ? await withIndexesRebuilt(ctx, spec.table, () => insertAll(ctx, spec, stage, touched))
@@ -54,7 +58,7 @@ export async function applyRecords(ctx: ImportContext, spec: RecordSpec): Promis
            from ${stage} s
           where t.system = $1 and t.sourced_id = s.sourced_id and s.status = 'tobedeleted' and t.deleted_at is null
           returning t.id
-       ) select count(*)::int as n from gone`,
+       )${keepDeleted} select count(*)::int as n from gone`,
       [ctx.system],
     );
     count.deleted += deletes?.n ?? 0;
@@ -70,7 +74,7 @@ export async function applyRecords(ctx: ImportContext, spec: RecordSpec): Promis
       `with gone as (
          update ${spec.table} t set status = 'tobedeleted', deleted_at = now(), updated_at = now()
           where ${missingFromBulk(stage, spec.file)} returning t.id
-       ) select count(*)::int as n from gone`,
+       )${keepDeleted} select count(*)::int as n from gone`,
       [ctx.system],
     );
     count.deleted += missing?.n ?? 0;

@@ -17,6 +17,10 @@ export function oneRosterRowValidator(plan: FilePlan, strictness: Strictness): R
   const subjectsIndex = plan.columns.findIndex((c) => c.name === 'subjects');
   const codesIndex = plan.columns.findIndex((c) => c.name === 'subjectCodes');
   const lenient = strictness === 'LENIENT';
+  // userProfiles.csv may carry the user's password at the application; it is never stored.
+  // Said once per file (the first row that has one), not once per row.
+  const passwordIndex = plan.file === 'userProfiles' ? plan.columns.findIndex((c) => c.name === 'password') : -1;
+  let passwordReported = false;
 
   return (row: CsvRow): RowOutcome => {
     const errors: Diagnostic[] = [];
@@ -66,6 +70,11 @@ export function oneRosterRowValidator(plan: FilePlan, strictness: Strictness): R
       if (subjects && codes && subjects.length > 0 && codes.length > 0 && subjects.length !== codes.length) {
         errors.push(row.error('oneroster.value.subjects_mismatch', 'subjects and subjectCodes must list the same number of items', 'subjectCodes'));
       }
+    }
+
+    if (passwordIndex >= 0 && !passwordReported && row.at(passwordIndex).trim() !== '') {
+      passwordReported = true;
+      warnings.push(row.warning('oneroster.user_profile.password_dropped', 'userProfiles.csv carries passwords; learngraph never stores them, so the column was dropped for every row', 'password'));
     }
 
     if (errors.length > 0) return { rejected: [...errors, ...warnings] };

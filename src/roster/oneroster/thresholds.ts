@@ -9,6 +9,7 @@ const TABLES: Partial<Record<RosterFile, string>> = {
   courses: 'course',
   classes: 'class',
   users: 'roster_user',
+  userProfiles: 'user_profile',
   roles: 'role',
   demographics: 'demographics',
   enrollments: 'enrollment',

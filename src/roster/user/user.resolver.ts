@@ -9,6 +9,8 @@ import { ClassFilter, ClassOrder, toClassCriteria } from '../class/class.inputs'
 import { toClass } from '../class/class.mapper';
 import { ClassConnection } from '../class/class.type';
 import { toDemographics } from '../demographics/demographics.mapper';
+import { toUserProfile } from '../user-profile/user-profile.mapper';
+import { UserProfile } from '../user-profile/user-profile.type';
 import { Demographics } from '../demographics/demographics.type';
 import { EnrollmentFilter, EnrollmentOrder, toEnrollmentCriteria } from '../enrollment/enrollment.inputs';
 import { primeClassAndCourse } from '../enrollment/enrollment-with-class';
@@ -97,6 +99,11 @@ export class UserResolver {
   @FieldResolver(() => [User], { description: 'The people the user acts for (a parent: their children).' })
   async agentFor(@Root() user: User, @Ctx() ctx: Context): Promise<User[]> {
     return (await ctx.loaders.roster.agentFor.load(user.localId)).map(toUser);
+  }
+
+  @FieldResolver(() => [UserProfile], { description: "The user's accounts at applications (OneRoster 1.2 userProfiles)." })
+  async profiles(@Root() user: User, @Ctx() ctx: Context): Promise<UserProfile[]> {
+    return (await ctx.loaders.roster.userProfiles.load(user.localId)).map(toUserProfile);
   }
 
   @FieldResolver(() => [UserIdentifier], { description: 'The ways the source identifies the user.' })

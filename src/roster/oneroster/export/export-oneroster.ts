@@ -10,7 +10,7 @@ import type { ExportQuery } from './export-query';
 import { cursorPages } from './cursor-pages';
 import { writeManifest } from './manifest-file';
 import { classesQuery, coursesQuery, demographicsQuery, enrollmentsQuery, orgsQuery, sessionsQuery } from './record-queries';
-import { rolesQuery, usersQuery } from './user-queries';
+import { rolesQuery, userProfilesQuery, usersQuery } from './user-queries';
 
 export interface OneRosterExportOptions {
   /** A folder that does not exist yet or is empty: stale files would join the package. */
@@ -45,7 +45,7 @@ function queriesFor(version: OneRosterVersion): ExportQuery[] {
     coursesQuery,
     classesQuery,
     usersQuery(version),
-    ...(version === '1.2' ? [rolesQuery] : []),
+    ...(version === '1.2' ? [userProfilesQuery, rolesQuery] : []),
     demographicsQuery(version),
     enrollmentsQuery(version),
   ];

@@ -29,11 +29,20 @@ export async function buildExportSets(runner: QueryRunner, system: string, versi
     ],
     ['export_user', version === '1.1' ? USERS_1_1 : `select t.id, t.sourced_id, null::text as role from roster_user t where t.system = $1 and t.deleted_at is null`],
   ];
+  if (version === '1.2') {
+    // A profile of a user left out is left out with them (1.1 has no userProfiles.csv).
+    sets.push([
+      'export_user_profile',
+      `select t.id, t.sourced_id, t.user_id from user_profile t join export_user u on u.id = t.user_id where t.system = $1 and t.deleted_at is null`,
+    ]);
+  }
   for (const [table, select] of sets) {
     await runner.query(`create temp table ${table} on commit drop as ${select}`, [system]);
     await runner.query(`alter table ${table} add primary key (id)`);
     await runner.query(`analyze ${table}`);
   }
+  // Roles name their profile by sourcedId (see rolesQuery).
+  if (version === '1.2') await runner.query(`create index on export_user_profile (sourced_id)`);
 }
 
 /**

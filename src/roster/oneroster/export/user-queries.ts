@@ -66,6 +66,14 @@ export function usersQuery(version: OneRosterVersion): ExportQuery {
 }
 
 /**
+ * A role's profile as sent. When the package has a userProfiles.csv, the import requires the
+ * profile to be in it and of the role's user: a profile not exported (deleted) is written
+ * blank, as a deleted optional reference is. Without profiles the text goes as it came.
+ */
+const ROLE_PROFILE = `case when t.user_profile is null or not exists (select 1 from export_user_profile) then t.user_profile
+  else (select p.sourced_id from export_user_profile p where p.sourced_id = t.user_profile and p.user_id = t.user_id) end`;
+
+/**
  * 1.2 roles.csv. Roles mapped from a 1.1 user have no sourcedId, yet 1.2 requires one: they get
  * a stable one derived from what identifies them (user, org, role), so exporting twice writes
  * the same id. The lengths keep `a/b`+`c` apart from `a`+`b/c`.
@@ -85,6 +93,24 @@ export const rolesQuery: ExportQuery = {
     beginDate: dateText('t.begin_date'),
     endDate: dateText('t.end_date'),
     orgSourcedId: 'o.sourced_id',
-    userProfileSourcedId: 't.user_profile',
+    userProfileSourcedId: ROLE_PROFILE,
+  },
+};
+
+/** 1.2 userProfiles.csv; the password is never stored, so it is written blank. */
+export const userProfilesQuery: ExportQuery = {
+  file: 'userProfiles',
+  table: 'user_profile',
+  from: `user_profile t join export_user_profile x on x.id = t.id join export_user u on u.id = t.user_id`,
+  columns: {
+    ...HEAD,
+    userSourcedId: 'u.sourced_id',
+    profileType: 't.profile_type',
+    vendorId: 't.vendor_id',
+    applicationId: 't.application_id',
+    description: 't.description',
+    credentialType: 't.credential_type',
+    username: 't.username',
+    password: BLANK,
   },
 };
