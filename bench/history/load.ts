@@ -16,6 +16,14 @@ export interface LoadFigures {
   readonly p50: number;
   readonly p99: number;
   readonly failed: number;
+  /** CPU milliseconds per request of the server process and of Postgres, when a CPU reader was given. */
+  readonly cpu?: { readonly server: number; readonly postgres: number };
+}
+
+/** CPU seconds used so far by the server process and by the Postgres cluster (bench/postgres-cpu.ts). */
+export interface CpuReader {
+  server(): number;
+  postgres(): number;
 }
 
 export interface LoadTarget {
@@ -30,7 +38,7 @@ export function loadAutocannon(pglDir: string): Autocannon {
 }
 
 /** One timed run on 127.0.0.1 (after a warm-up of its own); each request asks for another learner or org. */
-export async function measure(autocannon: Autocannon, target: LoadTarget, seconds: number, connections: number): Promise<LoadFigures> {
+export async function measure(autocannon: Autocannon, target: LoadTarget, seconds: number, connections: number, cpu?: CpuReader): Promise<LoadFigures> {
   let n = 0;
   const options = (duration: number): Record<string, unknown> => ({
     url: target.url,
@@ -41,8 +49,13 @@ export async function measure(autocannon: Autocannon, target: LoadTarget, second
     requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: JSON.stringify({ query: target.query, variables: target.vars(n++) }) }) }],
   });
   await autocannon(options(3));
+  const before = cpu && { server: cpu.server(), postgres: cpu.postgres() };
   const result = await autocannon(options(seconds));
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, failed: result.non2xx + result.errors };
+  const figures = { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, failed: result.non2xx + result.errors };
+  if (!cpu || !before || result.requests.total === 0) return figures;
+  // Per request, so that a busy machine (which stretches wall time) shifts these far less than req/s.
+  const per = (now: number, then: number): number => ((now - then) * 1000) / result.requests.total;
+  return { ...figures, cpu: { server: per(cpu.server(), before.server), postgres: per(cpu.postgres(), before.postgres) } };
 }
 
 /** Sends one request and returns its JSON, failing on GraphQL errors. */

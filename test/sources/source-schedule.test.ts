@@ -69,7 +69,8 @@ describe('source schedules', () => {
       if (syncs.length > 0) break;
       await sleep(200);
     }
-    const firedAfter = Date.now() - started;
+    const firstSeen = Date.now();
+    const firedAfter = firstSeen - started;
     assert.equal(syncs.length, 1, 'the schedule fired');
     assert.deepEqual(syncs[0]!.params, { sourceId: ticking.localId, trigger: 'schedule' });
     await waitIdle(app, ticking.localId);
@@ -77,8 +78,13 @@ describe('source schedules', () => {
     console.log(`  measured: an every-minute schedule fired ${firedAfter} ms after it was saved`);
 
     // pg-boss debounces a schedule to once a minute; a tick arriving while a sync runs joins it.
+    // When the wait crosses into the next minute, that minute may fire once more, legitimately.
+    const minuteOf = (ms: number): number => Math.floor(ms / 60_000);
     await sleep(2_500);
-    assert.equal((await jobsOf(app, ticking.localId, SOURCE_SYNC_KIND)).length, 1, 'not fired twice within the minute');
+    const crossed = minuteOf(firstSeen) !== minuteOf(Date.now());
+    const fired = (await jobsOf(app, ticking.localId, SOURCE_SYNC_KIND)).length;
+    if (crossed) assert.ok(fired <= 2, `at most once a minute (${fired} syncs across a minute boundary)`);
+    else assert.equal(fired, 1, 'not fired twice within the minute');
     const tick = await app.runtime.services.sources.onScheduleTick(ticking.localId);
     assert.equal(tick?.started, true);
     const again = await app.runtime.services.sources.onScheduleTick(ticking.localId);
