@@ -53,6 +53,11 @@ const schema = z.object({
   XAPI_RATE_LIMIT_POINTS: z.coerce.number().int().min(0).default(60_000),
   /** How long an API key lookup is reused in-process; also how long a key revoked on another instance keeps working there. 0 = off. */
   API_KEY_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
+  /** `x-learngraph-sql-count` is answered outside production unless this says otherwise. */
+  SQL_STATEMENT_COUNTS: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === 'true')),
   /** Introspection is off in production unless this says otherwise. */
   GRAPHQL_INTROSPECTION: z
     .enum(['true', 'false'])
@@ -97,6 +102,8 @@ export interface Config {
   readonly workerConcurrency: number;
   readonly maxPageSize: number;
   readonly introspection: boolean;
+  /** Whether a request may ask for its SQL statement count (header `x-learngraph-sql-count`). */
+  readonly sqlStatementCounts: boolean;
   readonly queryLimits: { readonly maxDepth: number; readonly maxCost: number; readonly maxTokens: number; readonly maxAliases: number };
   /** Unset outside production means: use (or make) a key file under DATA_DIR, with a warning. */
   readonly secretsKey: Buffer | undefined;
@@ -144,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerConcurrency: e.WORKER_CONCURRENCY,
     maxPageSize: e.MAX_PAGE_SIZE,
     introspection: e.GRAPHQL_INTROSPECTION ?? e.NODE_ENV !== 'production',
+    sqlStatementCounts: e.SQL_STATEMENT_COUNTS ?? e.NODE_ENV !== 'production',
     queryLimits: Object.freeze({ maxDepth: e.QUERY_MAX_DEPTH, maxCost: e.QUERY_MAX_COST, maxTokens: e.QUERY_MAX_TOKENS, maxAliases: e.QUERY_MAX_ALIASES }),
     secretsKey: e.SECRETS_KEY,
     importRoots: Object.freeze(

@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   }
   await ds.destroy();
 
-  const config = loadConfig({ ...process.env, NODE_ENV: 'production', DATABASE_URL: postgres.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', MAX_PAGE_SIZE: '500' });
+  const config = loadConfig({ ...process.env, NODE_ENV: 'production', SQL_STATEMENT_COUNTS: 'true', DATABASE_URL: postgres.url, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', MAX_PAGE_SIZE: '500' });
   const runtime = await startRuntime(config, quiet, { http: true, workerConcurrency: 0 });
   try {
     const key = (await runtime.services.apiKeys.create('bench', ApiRole.INTEGRATOR)).key;

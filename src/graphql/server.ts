@@ -131,7 +131,7 @@ export async function startHttpServer(deps: HttpServerDeps): Promise<RunningHttp
 
   const sqlCountPlugin: ApolloServerPlugin<Context> = {
     async requestDidStart({ request }) {
-      if (!request.http?.headers.get(SQL_COUNT_HEADER)) return;
+      if (!config.sqlStatementCounts || !request.http?.headers.get(SQL_COUNT_HEADER)) return;
       return {
         async willSendResponse({ response }) {
           if (response.body.kind === 'single') {
@@ -201,9 +201,12 @@ export async function startHttpServer(deps: HttpServerDeps): Promise<RunningHttp
     express.json({ limit: '1mb' }),
     // Multipart requests (uploads) need Apollo's CSRF header, e.g. `apollo-require-preflight: true`.
     uploadMiddleware({ maxFileSize: config.maxUploadBytes, maxFiles: 1 }),
-    (_req, _res, next) => {
-      // Everything the request does from here on counts towards its SQL statement total.
-      enterStatementCounter();
+    (req, _res, next) => {
+      // Everything the request does from here on counts towards its SQL statement total, when
+      // it asks and counting is on. Once any request has entered the async context that counts,
+      // every promise of the process pays a hook (a few % of a large page's CPU), so production
+      // leaves it off unless SQL_STATEMENT_COUNTS says otherwise.
+      if (config.sqlStatementCounts && req.headers[SQL_COUNT_HEADER]) enterStatementCounter();
       next();
     },
     expressMiddleware(apollo, {
