@@ -110,8 +110,12 @@ async function applyRecords(db: Queryable, identity: IdentityService, target: Ap
            ) x order by person_id, record_key, occurred_at desc, line desc
        ) n
        left join lateral (
+         -- LIMIT keeps this a probe of the record's unique key per row: as a plain subquery the
+         -- planner flattens it into a join and, with the system's records not yet analysed (a
+         -- file sent again right after the first), nested-loops the whole system per row.
          select t.* from learning_record t
           where not n.new_person and t.person_id = n.person_id and t.system = $4 and t.kind = $1 and t.record_key = n.record_key
+          limit 1
        ) t on true`,
     [kind, options.timeZone, target.businessDate, options.system],
   );
