@@ -1,9 +1,10 @@
 import DataLoader from 'dataloader';
 import { type AccessScope, visibleClause } from '../auth/scope/access-scope';
 import { queryPrepared } from '../db/prepared';
+import { takePrefixed } from '../roster';
 import type { Queryable } from '../graphql/relay/keyset';
 import type { HoldingRow } from './compliance/compliance.mapper';
-import type { ComplianceService } from './compliance/compliance.service';
+import { type ComplianceService, HELD_ITEM_PREFIX, VIA_ITEM_PREFIX } from './compliance/compliance.service';
 import { type HistoryRow, ITEM_COLUMNS, type LearningItemRow, RECORD_HISTORY_COLUMNS, type StatusChangeRow } from './model/record-rows';
 
 /** Per-request batching for learning records and items; one statement per batch. */
@@ -24,8 +25,9 @@ export interface RecordsLoaders {
 export function createRecordsLoaders(db: Queryable, compliance: ComplianceService, scope: AccessScope | null = null): RecordsLoaders {
   const byWindow = new Map<number, DataLoader<string, HoldingRow[]>>();
   const visibleRecord = visibleClause(scope, 'learningRecord', 'r', 2);
+  const item = byId<LearningItemRow>(db, `select ${ITEM_COLUMNS} from learning_item i where i.id = any($1::bigint[])`);
   return {
-    item: byId(db, `select ${ITEM_COLUMNS} from learning_item i where i.id = any($1::bigint[])`),
+    item,
     record: byId(
       db,
       `select ${RECORD_HISTORY_COLUMNS} from learning_record r left join learning_item i on i.id = r.item_id where r.id = any($1::bigint[])${visibleRecord.text}`,
@@ -52,6 +54,14 @@ export function createRecordsLoaders(db: Queryable, compliance: ComplianceServic
       if (!loader) {
         loader = new DataLoader(async (userIds) => {
           const holdings = await compliance.holdings(userIds, days);
+          // A holding's item and the item completed came with it: `item` and `satisfiedBy` cost no statement.
+          for (const rows of holdings.values()) {
+            for (const row of rows) {
+              const columns = row as unknown as Record<string, unknown>;
+              item.prime(row.item_id, takePrefixed<LearningItemRow>(columns, HELD_ITEM_PREFIX));
+              item.prime(row.via_item_id, takePrefixed<LearningItemRow>(columns, VIA_ITEM_PREFIX));
+            }
+          }
           return userIds.map((id) => holdings.get(id) ?? []);
         });
         byWindow.set(days, loader);

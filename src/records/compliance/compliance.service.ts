@@ -1,10 +1,16 @@
 import { queryPrepared } from '../../db/prepared';
 import { raw, sql, type Sql } from '../../db/sql';
 import type { ListQuery, Queryable } from '../../graphql/relay/keyset';
-import { orgSubtree } from '../../roster';
+import { orgSubtree, prefixedColumns } from '../../roster';
 import { DomainError } from '../../shared/domain-error';
 import type { HoldingRow } from './compliance.mapper';
 import { holdingsOf, statusOf } from './compliance.sql';
+import { itemColumns } from '../model/record-rows';
+
+export const HELD_ITEM_PREFIX = '__hi_';
+export const VIA_ITEM_PREFIX = '__vi_';
+const HELD_ITEM_COLUMNS = prefixedColumns(itemColumns('hi'), 'hi', HELD_ITEM_PREFIX);
+const VIA_ITEM_COLUMNS = prefixedColumns(itemColumns('vi'), 'vi', VIA_ITEM_PREFIX);
 
 export const DEFAULT_WINDOW_DAYS = 30;
 
@@ -21,11 +27,14 @@ export class ComplianceService {
   /**
    * Holdings of many users in one statement (the per-request loader's batch), soonest expiry
    * first: each user's through a LATERAL subquery along that user's completions, so the plan
-   * is the same whatever the users and stays cached (prepared, generic plan).
+   * is the same whatever the users and stays cached (prepared, generic plan). Each row carries
+   * its item and the item completed (prefixed `__hi_`, `__vi_`), for the item loader.
    */
   async holdings(userIds: readonly string[], days: number): Promise<Map<string, HoldingRow[]>> {
-    const statement = sql`select h.*, ${statusOf('h.valid_until', days)} as status
+    const statement = sql`select h.*, ${statusOf('h.valid_until', days)} as status, ${raw(HELD_ITEM_COLUMNS)}, ${raw(VIA_ITEM_COLUMNS)}
         from unnest(${[...userIds]}::bigint[]) as u(id) cross join lateral ${holdingsOf(raw('u.id'))} h
+        join learning_item hi on hi.id = h.item_id
+        join learning_item vi on vi.id = h.via_item_id
        order by h.user_id, h.valid_until, h.item_id`.render();
     const rows = (await queryPrepared(this.db, statement.text, statement.values, 'generic')) as HoldingRow[];
     const byUser = new Map<string, HoldingRow[]>(userIds.map((id) => [id, []]));

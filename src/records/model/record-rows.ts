@@ -8,7 +8,10 @@ export interface LearningItemRow {
   readonly validity_days: number | null;
 }
 
-export const ITEM_COLUMNS = 'i.id, i.system, i.kind, i.name, i.validity_months, i.validity_days';
+/** The columns of a LearningItemRow, read from `learning_item` under `alias`. */
+export const itemColumns = (alias: string): string => ['id', 'system', 'kind', 'name', 'validity_months', 'validity_days'].map((c) => `${alias}.${c}`).join(', ');
+
+export const ITEM_COLUMNS = itemColumns('i');
 
 /**
  * One timeline entry, from `learning_record` or from the roster's `enrollment` (see the
