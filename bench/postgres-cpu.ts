@@ -28,6 +28,12 @@ export function postgresCpuSeconds(clusterDir: string): number | undefined {
   }
 }
 
+/** CPU seconds (user + system) a running process has used so far; NaN once it is gone or off Linux. */
+export function processCpuSeconds(pid: number | undefined): number {
+  const fields = pid === undefined ? undefined : stat(pid);
+  return fields ? (Number(fields[11]) + Number(fields[12])) / 100 : NaN; // USER_HZ is 100 on every Linux we run on
+}
+
 /** Fields of /proc/<pid>/stat after the command name (state first), or undefined once it is gone. */
 function stat(pid: number): string[] | undefined {
   try {
