@@ -31,6 +31,7 @@ export { digestFile, digestStream, type ContentDigest } from './ledger/sha256';
 
 export { CappedWarnings } from './pipeline/capped-warnings';
 export { IngestPhase, type IngestProgress } from './pipeline/ingest-progress';
+export { withResolvedReferences } from './pipeline/resolved-references';
 export type { RowOutcome, RowValidator } from './pipeline/row-validator';
 export { stageFile, stagePackage, type StageContext, type StagedFile, type StageFileSpec } from './pipeline/stage-files';
 

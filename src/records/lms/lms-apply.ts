@@ -1,10 +1,10 @@
 import { queryRows } from '../../db/query-rows';
 import type { Queryable } from '../../graphql/relay/keyset';
 import type { IdentityService, MatchSummary } from '../../identity';
+import { withResolvedReferences } from '../../ingest';
 import { type EntryOnlyKind, ITEM_KIND_OF, LearningKind } from '../model/learning-kind';
 import type { LmsOptions } from './lms-options';
 import { INCOMING_COLUMNS, writeRecords } from './lms-record-writes';
-import { withResolvedReferences } from './resolved-references';
 
 export interface ApplyTarget {
   readonly kind: Exclude<LearningKind, EntryOnlyKind>;
@@ -67,7 +67,11 @@ export async function applyLmsFile(db: Queryable, identity: IdentityService, tar
   );
   await db.query(`analyze ${stage}_items`);
 
-  // The apply writes only ids it has just joined to (see resolved-references.ts).
+  // References may skip their triggers: every reference the apply writes comes from a join in
+  // this transaction — `item_id` from the items just read or created, `person_id` from the
+  // persons just read or created, `user_id` from those persons (matched through `roster_user` or
+  // an `external_account`), a status row's `record_id` from the record the same statement wrote.
+  // Users, items and LMS persons are never hard-deleted; these tables have no other triggers.
   return withResolvedReferences(db, () => applyRecords(db, identity, target, items[0]?.n ?? 0));
 }
 

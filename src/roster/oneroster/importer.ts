@@ -10,6 +10,7 @@ import {
   stagePackage,
   type StageFileSpec,
   warning,
+  withResolvedReferences,
 } from '../../ingest';
 import type { ProgressReporter } from '../../jobs/progress-reporter';
 import { DomainError } from '../../shared/domain-error';
@@ -19,7 +20,6 @@ import { checkPackage } from './check-package';
 import { type FilePlan, planFile } from './file-plan';
 import { ImportContext } from './import-context';
 import { readPackageManifest } from './package-manifest';
-import { withResolvedReferences } from './resolved-references';
 import { oneRosterRowValidator } from './row-validator';
 import { checkDeleteThresholds } from './thresholds';
 import { isRosterFile, ROSTER_FILES, type RosterFile } from './versions';
@@ -158,7 +158,10 @@ export async function importOneRoster(
       await checkDeleteThresholds(ctx, options.force ? Infinity : options.deleteThreshold);
 
       report.setPhase('applying');
-      await withResolvedReferences(ctx, () => applyPackage(ctx));
+      // References may skip their triggers: every one the apply writes comes from an inner join
+      // against the referenced row in this transaction, after the checks rejected the rows whose
+      // references do not resolve; roster records are never hard-deleted.
+      await withResolvedReferences(ctx.queryRunner, () => applyPackage(ctx));
       warnings.flush();
 
       const entities = Object.fromEntries(ctx.counts);
