@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { createDataSource } from '../../src/db/data-source';
 import { ProgressReporter } from '../../src/jobs/progress-reporter';
 import { SyncJobEntity } from '../../src/jobs/sync-job.entity';
 import { importOneRoster, type OneRosterImportResult } from '../../src/roster/oneroster/importer';
-import { createLogger } from '../../src/shared/logger';
-import { createTestDatabase, type TestDatabase, urlFor } from '../support/database';
+import { connectAsPlainRole, createTestDatabase, type PlainRoleConnection, type TestDatabase } from '../support/database';
 import { richPackage12 } from './rich-package';
 import { rosterSnapshot } from './roster-snapshot';
 
@@ -18,34 +14,15 @@ import { rosterSnapshot } from './roster-snapshot';
  */
 describe('OneRoster apply with and without the right to skip reference triggers', () => {
   let test: TestDatabase;
-  let plain: DataSource;
-  const role = `lg_plain_${randomBytes(5).toString('hex')}`;
-  const admin = async (database: string, sql: string): Promise<void> => {
-    const client = new pg.Client({ connectionString: urlFor(database) });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
-  };
+  let plain: PlainRoleConnection;
 
   before(async () => {
     test = await createTestDatabase();
-    const database = new URL(test.url).pathname.slice(1);
-    await admin('postgres', `create role ${role} login password '${role}'`);
-    await admin(
-      database,
-      `grant usage on schema public to ${role};
-       grant select, insert, update, delete on all tables in schema public to ${role};
-       grant usage, select, update on all sequences in schema public to ${role}`,
-    );
-    const url = new URL(test.url);
-    url.username = role;
-    url.password = role;
-    plain = createDataSource(url.toString(), createLogger('silent'), { poolSize: 2 });
-    await plain.initialize();
+    plain = await connectAsPlainRole(test);
   });
   after(async () => {
-    await plain.destroy();
+    await plain.close();
     await test.drop();
-    await admin('postgres', `drop role if exists ${role}`);
   });
 
   const run = async (db: DataSource, system: string): Promise<OneRosterImportResult> => {
@@ -66,10 +43,10 @@ describe('OneRoster apply with and without the right to skip reference triggers'
   };
 
   it('the role may not switch triggers off, and imports the same records as one that may', async () => {
-    const [rights] = (await plain.query(`select has_parameter_privilege('session_replication_role', 'SET') as allowed`)) as { allowed: boolean }[];
+    const [rights] = (await plain.dataSource.query(`select has_parameter_privilege('session_replication_role', 'SET') as allowed`)) as { allowed: boolean }[];
     assert.equal(rights?.allowed, false);
 
-    const withTriggers = await run(plain, 'plain');
+    const withTriggers = await run(plain.dataSource, 'plain');
     const withoutTriggers = await run(test.dataSource, 'privileged');
     assert.deepEqual(withTriggers.entities, withoutTriggers.entities);
     assert.ok((withTriggers.entities['enrollments']?.added ?? 0) > 0, 'the package has enrollments');

@@ -1,17 +1,13 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { createIdentity } from '../../src/app/identity';
-import { createDataSource } from '../../src/db/data-source';
 import { openPackage } from '../../src/ingest';
 import { ProgressReporter } from '../../src/jobs/progress-reporter';
 import { SyncJobEntity } from '../../src/jobs/sync-job.entity';
 import { importLmsFile, type LmsImportResult, parseLmsOptions } from '../../src/records';
-import { createLogger } from '../../src/shared/logger';
 import { RosterFactory } from '../factories/roster.factory';
-import { createTestDatabase, type TestDatabase, urlFor } from '../support/database';
+import { connectAsPlainRole, createTestDatabase, type PlainRoleConnection, type TestDatabase } from '../support/database';
 import { lmsCsv, LmsFolder, SCORM_HEADERS } from './lms-files';
 import { storedRecords } from './lms-support';
 
@@ -21,30 +17,12 @@ import { storedRecords } from './lms-support';
  */
 describe('LMS apply with and without the right to skip reference triggers', () => {
   let test: TestDatabase;
-  let plain: DataSource;
+  let plain: PlainRoleConnection;
   const files = new LmsFolder('lms-triggers');
-  const role = `lg_plain_${randomBytes(5).toString('hex')}`;
-  const admin = async (database: string, sql: string): Promise<void> => {
-    const client = new pg.Client({ connectionString: urlFor(database) });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
-  };
 
   before(async () => {
     test = await createTestDatabase();
-    const database = new URL(test.url).pathname.slice(1);
-    await admin('postgres', `create role ${role} login password '${role}'`);
-    await admin(
-      database,
-      `grant usage on schema public to ${role};
-       grant select, insert, update, delete on all tables in schema public to ${role};
-       grant usage, select, update on all sequences in schema public to ${role}`,
-    );
-    const url = new URL(test.url);
-    url.username = role;
-    url.password = role;
-    plain = createDataSource(url.toString(), createLogger('silent'), { poolSize: 2 });
-    await plain.initialize();
+    plain = await connectAsPlainRole(test);
     const f = new RosterFactory(test.dataSource);
     const ada = await f.user({ username: 'ada', identifier: 'S100' });
     await f.identifiers([
@@ -54,9 +32,8 @@ describe('LMS apply with and without the right to skip reference triggers', () =
   });
   after(async () => {
     files.remove();
-    await plain.destroy();
+    await plain.close();
     await test.drop();
-    await admin('postgres', `drop role if exists ${role}`);
   });
 
   const run = async (db: DataSource, system: string, file: string): Promise<LmsImportResult> => {
@@ -78,7 +55,7 @@ describe('LMS apply with and without the right to skip reference triggers', () =
   };
 
   it('the role may not switch triggers off, and stores the same records and persons as one that may', async () => {
-    const [rights] = (await plain.query(`select has_parameter_privilege('session_replication_role', 'SET') as allowed`)) as { allowed: boolean }[];
+    const [rights] = (await plain.dataSource.query(`select has_parameter_privilege('session_replication_role', 'SET') as allowed`)) as { allowed: boolean }[];
     assert.equal(rights?.allowed, false);
 
     const day1 = [
@@ -92,7 +69,7 @@ describe('LMS apply with and without the right to skip reference triggers', () =
     ];
     const outcomes: Record<string, unknown[]> = { plain: [], privileged: [] };
     for (const [system, db, eol] of [
-      ['plain', plain, '\r\n'],
+      ['plain', plain.dataSource, '\r\n'],
       ['privileged', test.dataSource, '\n'],
     ] as const) {
       // Other bytes per system: the ledger applies a file's bytes once.

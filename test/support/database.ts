@@ -41,12 +41,45 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
-async function adminQuery(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: urlFor('postgres') });
+async function adminQuery(text: string, database = 'postgres'): Promise<void> {
+  const client = new pg.Client({ connectionString: urlFor(database) });
   await client.connect();
   try {
     await client.query(text);
   } finally {
     await client.end();
   }
+}
+
+/** A connection to a test database as a role of its own with data rights only: it may not switch triggers off. */
+export interface PlainRoleConnection {
+  readonly dataSource: DataSource;
+  /** Closes the connection and drops the role and its grants. */
+  close(): Promise<void>;
+}
+
+export async function connectAsPlainRole(test: TestDatabase): Promise<PlainRoleConnection> {
+  const role = `lg_plain_${randomBytes(5).toString('hex')}`;
+  const database = new URL(test.url).pathname.slice(1);
+  await adminQuery(`create role ${role} login password '${role}'`);
+  await adminQuery(
+    `grant usage on schema public to ${role};
+     grant select, insert, update, delete on all tables in schema public to ${role};
+     grant usage, select, update on all sequences in schema public to ${role}`,
+    database,
+  );
+  const url = new URL(test.url);
+  url.username = role;
+  url.password = role;
+  const dataSource = createDataSource(url.toString(), createLogger('silent'), { poolSize: 2 });
+  await dataSource.initialize();
+  return {
+    dataSource,
+    close: async () => {
+      await dataSource.destroy();
+      // Its grants live in the test database: they go first, then the role.
+      await adminQuery(`drop owned by ${role}`, database);
+      await adminQuery(`drop role ${role}`);
+    },
+  };
 }
