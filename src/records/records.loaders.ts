@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { type AccessScope, visibleClause } from '../auth/scope/access-scope';
-import { queryPrepared } from '../db/prepared';
-import { takePrefixed } from '../roster';
+import { takePrefixed } from '../db/prefixed-columns';
+import { byIdLoader, groupedLoader } from '../graphql/batch-loaders';
 import type { Queryable } from '../graphql/relay/keyset';
 import type { HoldingRow } from './compliance/compliance.mapper';
 import { type ComplianceService, HELD_ITEM_PREFIX, VIA_ITEM_PREFIX } from './compliance/compliance.service';
@@ -25,26 +25,22 @@ export interface RecordsLoaders {
 export function createRecordsLoaders(db: Queryable, compliance: ComplianceService, scope: AccessScope | null = null): RecordsLoaders {
   const byWindow = new Map<number, DataLoader<string, HoldingRow[]>>();
   const visibleRecord = visibleClause(scope, 'learningRecord', 'r', 2);
-  const item = byId<LearningItemRow>(db, `select ${ITEM_COLUMNS} from learning_item i where i.id = any($1::bigint[])`);
+  const item = byIdLoader<LearningItemRow>(db, ITEM_COLUMNS, 'learning_item i', 'i');
   return {
     item,
-    record: byId(
-      db,
-      `select ${RECORD_HISTORY_COLUMNS} from learning_record r left join learning_item i on i.id = r.item_id where r.id = any($1::bigint[])${visibleRecord.text}`,
-      visibleRecord.values,
-    ),
-    statusHistory: grouped(
+    record: byIdLoader<HistoryRow>(db, RECORD_HISTORY_COLUMNS, 'learning_record r left join learning_item i on i.id = r.item_id', 'r', visibleRecord),
+    statusHistory: groupedLoader(
       db,
       `select s.id, s.record_id, s.status, s.status_text, s.occurred_at, s.completed_at, to_char(s.as_of, 'YYYY-MM-DD') as as_of, s.recorded_at,
               s.record_id::text as "__key"
          from learning_record_status s where s.record_id = any($1::bigint[]) order by s.record_id, s.id`,
     ),
-    equivalents: grouped(
+    equivalents: groupedLoader(
       db,
       `select ${ITEM_COLUMNS}, e.item_id::text as "__key" from learning_item_equivalence e join learning_item i on i.id = e.equivalent_item_id
         where e.item_id = any($1::bigint[]) order by i.name, i.id`,
     ),
-    countsAs: grouped(
+    countsAs: groupedLoader(
       db,
       `select ${ITEM_COLUMNS}, e.equivalent_item_id::text as "__key" from learning_item_equivalence e join learning_item i on i.id = e.item_id
         where e.equivalent_item_id = any($1::bigint[]) order by i.name, i.id`,
@@ -69,26 +65,4 @@ export function createRecordsLoaders(db: Queryable, compliance: ComplianceServic
       return loader;
     },
   };
-}
-
-/** Rows by primary key: prepared, with the generic plan (a lookup by id plans the same for any ids). */
-function byId<Row extends { id: string }>(db: Queryable, text: string, extra: readonly unknown[] = []): DataLoader<string, Row | null> {
-  return new DataLoader(async (ids) => {
-    const rows = (await queryPrepared(db, text, [ids, ...extra], 'generic')) as Row[];
-    const found = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => found.get(id) ?? null);
-  });
-}
-
-function grouped<Row>(db: Queryable, text: string): DataLoader<string, Row[]> {
-  return new DataLoader(async (keys) => {
-    const rows = (await db.query(text, [keys])) as (Row & { __key: string })[];
-    const groups = new Map<string, Row[]>();
-    for (const { __key, ...row } of rows) {
-      let list = groups.get(__key);
-      if (!list) groups.set(__key, (list = []));
-      list.push(row as Row);
-    }
-    return keys.map((k) => groups.get(k) ?? []);
-  });
 }

@@ -19,6 +19,5 @@ export { toClass } from './class/class.mapper';
 export { JSONObject, LocalDate } from './shared/scalars';
 export { required } from './shared/required';
 export { searchCondition } from './shared/sql-conditions';
-export { prefixedColumns, takePrefixed } from './shared/prefixed-columns';
 export { Org } from './org/org.type';
 export { toOrg } from './org/org.mapper';

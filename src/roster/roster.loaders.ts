@@ -10,7 +10,7 @@ import { DEMOGRAPHICS_COLUMNS, type DemographicsRow } from './demographics/demog
 import { ENROLLMENT_COLUMNS, type EnrollmentRow } from './enrollment/enrollment.mapper';
 import { ORG_COLUMNS, type OrgRow } from './org/org.mapper';
 import { ROLE_COLUMNS, type RoleRow } from './role/role.mapper';
-import { byIdLoader, groupedLoader, oneByKeyLoader } from './shared/loaders';
+import { byIdLoader, groupedLoader, oneByKeyLoader } from '../graphql/batch-loaders';
 import { USER_IDENTIFIER_COLUMNS, type UserIdentifierRow } from './user-identifier/user-identifier.mapper';
 import { USER_PROFILE_COLUMNS, type UserProfileRow } from './user-profile/user-profile.mapper';
 import { USER_COLUMNS, type UserRow } from './user/user.mapper';

@@ -1,7 +1,8 @@
 import { queryPrepared } from '../../db/prepared';
 import { raw, sql, type Sql } from '../../db/sql';
 import type { ListQuery, Queryable } from '../../graphql/relay/keyset';
-import { orgSubtree, prefixedColumns } from '../../roster';
+import { prefixedColumns } from '../../db/prefixed-columns';
+import { orgSubtree } from '../../roster';
 import { DomainError } from '../../shared/domain-error';
 import type { HoldingRow } from './compliance.mapper';
 import { holdingsOf, statusOf } from './compliance.sql';

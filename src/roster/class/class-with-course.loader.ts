@@ -3,7 +3,7 @@ import type { Clause } from '../../auth/scope/access-scope';
 import { queryPrepared } from '../../db/prepared';
 import type { Queryable } from '../../graphql/relay/keyset';
 import { COURSE_COLUMNS, type CourseRow } from '../course/course.mapper';
-import { prefixedColumns, takePrefixed } from '../shared/prefixed-columns';
+import { prefixedColumns, takePrefixed } from '../../db/prefixed-columns';
 import { CLASS_COLUMNS, type ClassRow } from './class.mapper';
 
 export const COURSE_PREFIX = '__co_';

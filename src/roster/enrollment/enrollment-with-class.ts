@@ -5,7 +5,7 @@ import { COURSE_PREFIX, PREFIXED_COURSE_COLUMNS } from '../class/class-with-cour
 import { CLASS_COLUMNS, type ClassRow } from '../class/class.mapper';
 import type { CourseRow } from '../course/course.mapper';
 import type { RosterLoaders } from '../roster.loaders';
-import { prefixedColumns, takePrefixed } from '../shared/prefixed-columns';
+import { prefixedColumns, takePrefixed } from '../../db/prefixed-columns';
 import type { EnrollmentRow } from './enrollment.mapper';
 
 const CLASS_PREFIX = '__c_';

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
-import type { Clause } from '../../auth/scope/access-scope';
-import type { Queryable } from '../../graphql/relay/keyset';
-import { queryPrepared } from '../../db/prepared';
+import type { Clause } from '../auth/scope/access-scope';
+import type { Queryable } from './relay/keyset';
+import { queryPrepared } from '../db/prepared';
 
 const NO_CLAUSE: Clause = { text: '', values: [] };
 
