@@ -2,8 +2,8 @@ import { Field, Float, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../../graphql/relay/global-id';
 import { LocalDate } from '../../roster';
 import { LearningKind } from '../model/learning-kind';
-import type { LearningStatus } from '../model/learning-status';
 import type { HistoryRow } from '../model/record-rows';
+import { entryFields } from './entry-fields';
 import { LearningHistoryEntry } from './history.types';
 
 /**
@@ -69,18 +69,8 @@ export class EdReflectGoalEntry extends LearningHistoryEntry {
 }
 
 export function toEdReflectEntry(row: HistoryRow): LearningHistoryEntry {
-  const common = {
-    userLocalId: row.user_id,
-    kind: row.entry_kind as LearningKind,
-    source: row.system,
-    title: row.title,
-    status: row.status as LearningStatus,
-    statusText: row.status_text,
-    score: row.score === null ? null : Number(row.score),
-    occurredAt: row.occurred_at,
-    completedAt: row.completed_at,
-    validUntil: null,
-  };
+  // The EdReflect branches of the timeline select no validity: `validUntil` is null.
+  const common = entryFields(row);
   if (row.entry_kind === LearningKind.EDREFLECT_GOAL) {
     const due = row.details['dueDate'];
     return Object.assign(new EdReflectGoalEntry(), common, {

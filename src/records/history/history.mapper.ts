@@ -3,6 +3,7 @@ import { LearningKind } from '../model/learning-kind';
 import type { LearningStatus } from '../model/learning-status';
 import type { HistoryRow, StatusChangeRow } from '../model/record-rows';
 import { isEdReflectEntry, toEdReflectEntry } from './edreflect-entries';
+import { entryFields } from './entry-fields';
 import { EnrollmentHistoryEntry, FaceToFaceSession, type LearningHistoryEntry, type LearningRecord, LearningStatusChange, RECORD_TYPES, ScormAttempt, XapiStatementRecord, ExternalLearningRecord } from './history.types';
 
 /** A timeline row as its kind's type. Kinds and statuses are written by code only, so the casts hold. */
@@ -15,7 +16,7 @@ export function toHistoryEntry(row: HistoryRow): LearningHistoryEntry {
 export function toLearningRecord(row: HistoryRow): LearningRecord {
   const kind = row.entry_kind as keyof typeof RECORD_TYPES;
   const type = RECORD_TYPES[kind] ?? RECORD_TYPES[LearningKind.COURSE_COMPLETION];
-  const record = Object.assign(new type(), common(row), {
+  const record = Object.assign(new type(), entryFields(row), {
     id: toGlobalId(type.name, row.id),
     localId: row.id,
     itemLocalId: row.item_id,
@@ -39,7 +40,7 @@ export function toLearningRecord(row: HistoryRow): LearningRecord {
 }
 
 function toEnrollmentEntry(row: HistoryRow): EnrollmentHistoryEntry {
-  return Object.assign(new EnrollmentHistoryEntry(), common(row), {
+  return Object.assign(new EnrollmentHistoryEntry(), entryFields(row), {
     id: toGlobalId('Enrollment', row.id),
     enrollmentLocalId: row.id,
     classLocalId: String(row.details['classId']),
@@ -47,21 +48,6 @@ function toEnrollmentEntry(row: HistoryRow): EnrollmentHistoryEntry {
     beginDate: (row.details['beginDate'] as string | null) ?? null,
     endDate: (row.details['endDate'] as string | null) ?? null,
   });
-}
-
-function common(row: HistoryRow): Omit<LearningHistoryEntry, 'id'> {
-  return {
-    userLocalId: row.user_id,
-    kind: row.entry_kind as LearningKind,
-    source: row.system,
-    title: row.title,
-    status: row.status as LearningStatus,
-    statusText: row.status_text,
-    score: row.score === null ? null : Number(row.score),
-    occurredAt: row.occurred_at,
-    completedAt: row.completed_at,
-    validUntil: row.valid_until,
-  };
 }
 
 export function toStatusChange(row: StatusChangeRow): LearningStatusChange {
