@@ -13,5 +13,6 @@ export { toPersonMatch } from './identity.mapper';
 export { IDENTIFIER_KINDS, type IdentifierKind, type IdentityMapping, type IdentityRule, parseIdentityMapping } from './identity-mapping';
 export type { MatchSummary, PeopleToMatch } from './match-people';
 export type { PersonReference } from './person-reference';
+export { PERSON_COLUMNS, type PersonRow } from './person.row';
 export type { RematchOutcome } from './rematch';
 export { MatchMethod, MatchStatus } from './match-status';

@@ -1,21 +1,9 @@
 import DataLoader from 'dataloader';
 import type { Queryable } from '../../graphql/relay/keyset';
+import { PERSON_COLUMNS, type PersonRow } from '../../identity';
 import type { EdReflectRubric } from '../graphql/rubric.type';
 import { loadRubrics } from '../graphql/rubric-tree';
 import { ROW_COLUMNS, type RecordRow } from './record-row';
-
-/** A person as the graph reads it: `external_person` columns, for PersonMatch. */
-export interface EdReflectPersonRow {
-  readonly id: string;
-  readonly system: string;
-  readonly values: Record<string, string>;
-  readonly account_id: string | null;
-  readonly user_id: string | null;
-  readonly status: string;
-  readonly method: string | null;
-  readonly candidate_user_ids: string[];
-  readonly matched_at: Date | null;
-}
 
 /** Per-request batching for the EdReflect graph; one statement per batch. */
 export interface EdReflectLoaders {
@@ -24,7 +12,7 @@ export interface EdReflectLoaders {
   /** EdReflect users by `system + "\0" + EdReflect id` (an observer, an owner). */
   readonly user: DataLoader<string, RecordRow | null>;
   /** The person of an EdReflect user, by the same key. */
-  readonly person: DataLoader<string, EdReflectPersonRow | null>;
+  readonly person: DataLoader<string, PersonRow | null>;
   /** A roster user's EdReflect users (one per tenant, or several when identifiers agree). */
   readonly usersOfRosterUser: DataLoader<string, RecordRow[]>;
   /** Rubric indicators (any level) by `system + "\0" + EdReflect id`. */
@@ -61,11 +49,11 @@ export function createEdReflectLoaders(db: Queryable): EdReflectLoaders {
     }),
     person: new DataLoader(async (keys) => {
       const rows = (await db.query(
-        `select p.id, p.system, p.values, p.account_id, p.user_id, p.status, p.method, p.candidate_user_ids, p.matched_at, k.system as "__system"
+        `select ${PERSON_COLUMNS}, k.system as "__system"
            from unnest($1::text[], $2::text[]) as k(system, account_id)
            join external_person p on p.system = 'edreflect:' || k.system and p.account_id = k.account_id`,
         split(keys),
-      )) as (EdReflectPersonRow & { __system: string })[];
+      )) as (PersonRow & { __system: string })[];
       const found = new Map(rows.map(({ __system, ...p }) => [key(__system, p.account_id ?? ''), p]));
       return keys.map((k) => found.get(k) ?? null);
     }),
