@@ -58,6 +58,11 @@ const schema = z.object({
     .enum(['true', 'false'])
     .optional()
     .transform((v) => (v === undefined ? undefined : v === 'true')),
+  /** Repeated read operations run as compiled code (graphql/compiled-queries.ts); `false` runs everything through graphql-js. */
+  GRAPHQL_COMPILED_QUERIES: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   /** Introspection is off in production unless this says otherwise. */
   GRAPHQL_INTROSPECTION: z
     .enum(['true', 'false'])
@@ -104,6 +109,8 @@ export interface Config {
   readonly introspection: boolean;
   /** Whether a request may ask for its SQL statement count (header `x-learngraph-sql-count`). */
   readonly sqlStatementCounts: boolean;
+  /** Whether repeated read operations run as compiled code (graphql-jit). */
+  readonly compiledQueries: boolean;
   readonly queryLimits: { readonly maxDepth: number; readonly maxCost: number; readonly maxTokens: number; readonly maxAliases: number };
   /** Unset outside production means: use (or make) a key file under DATA_DIR, with a warning. */
   readonly secretsKey: Buffer | undefined;
@@ -152,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxPageSize: e.MAX_PAGE_SIZE,
     introspection: e.GRAPHQL_INTROSPECTION ?? e.NODE_ENV !== 'production',
     sqlStatementCounts: e.SQL_STATEMENT_COUNTS ?? e.NODE_ENV !== 'production',
+    compiledQueries: e.GRAPHQL_COMPILED_QUERIES,
     queryLimits: Object.freeze({ maxDepth: e.QUERY_MAX_DEPTH, maxCost: e.QUERY_MAX_COST, maxTokens: e.QUERY_MAX_TOKENS, maxAliases: e.QUERY_MAX_ALIASES }),
     secretsKey: e.SECRETS_KEY,
     importRoots: Object.freeze(

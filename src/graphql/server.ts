@@ -14,6 +14,7 @@ import type { DataSource } from 'typeorm';
 import type { AppLoaders, AppServices } from '../app/services';
 import type { AccessScope } from '../auth/scope/access-scope';
 import { auditPlugin } from '../auth/audit/audit-plugin';
+import { compiledQueriesPlugin } from './compiled-queries';
 import { httpRateLimit } from '../auth/rate-limit/http-rate-limit';
 import { KeyRateLimiter, subjectOf } from '../auth/rate-limit/key-rate-limiter';
 import { scopedOperationError } from '../auth/scope/scoped-operations';
@@ -178,6 +179,7 @@ export async function startHttpServer(deps: HttpServerDeps): Promise<RunningHttp
       sqlCountPlugin,
       scopePlugin,
       auditPlugin(services.auditLog, log),
+      ...(config.compiledQueries ? [compiledQueriesPlugin<Context>(schema)] : []),
     ],
   });
   await apollo.start();

@@ -40,6 +40,7 @@ export function buildFederatedSchema<Context>(options: FederatedSchemaOptions<Co
     const existing = (resolvers[typeName] ?? {}) as Record<string, unknown>;
     (resolvers as Record<string, unknown>)[typeName] = { ...existing, __resolveReference };
   }
+  resolveTypesSynchronously(resolvers as Record<string, Record<string, unknown>>);
   return buildSubgraphSchema([{ typeDefs, resolvers }]);
 }
 
@@ -62,5 +63,18 @@ function readPlainFieldsDirectly(globalMiddlewares: readonly unknown[] | undefin
   for (const field of storage.fields) {
     if (field.simple !== undefined || field.name !== field.schemaName || guarded(field.target, field.name)) continue;
     field.simple = true;
+  }
+}
+
+/**
+ * An interface's own `resolveType` (which in this code base returns a type name) is used as it
+ * is. type-graphql wraps each one in an async function, so every abstract value on a page
+ * waited for a promise, and compiled queries (graphql/compiled-queries.ts) cannot take a
+ * promise there at all.
+ */
+function resolveTypesSynchronously(resolvers: Record<string, Record<string, unknown>>): void {
+  for (const { name, resolveType } of getMetadataStorage().interfaceTypes) {
+    if (!resolveType) continue;
+    resolvers[name] = { ...resolvers[name], __resolveType: resolveType };
   }
 }
