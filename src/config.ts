@@ -47,6 +47,11 @@ const schema = z.object({
   RATE_LIMIT_POINTS: z.coerce.number().int().min(0).default(6_000),
   RATE_LIMIT_DURATION_SECONDS: z.coerce.number().int().min(1).default(60),
   /**
+   * How often each instance sends its rate-limit counts to Postgres (one statement for all keys)
+   * and learns the shared totals. Longer: fewer statements, more overshoot across instances.
+   */
+  RATE_LIMIT_SYNC_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+  /**
    * xAPI requests per credential per window, counted in each instance's memory: LRS clients send
    * many small requests, and a shared database row per credential would serialise them.
    */
@@ -121,7 +126,7 @@ export interface Config {
   /** Compliance mail and signed links. */
   readonly compliance: ComplianceConfig;
   readonly jobStaleSeconds: number;
-  readonly rateLimit: { readonly points: number; readonly durationSeconds: number; readonly xapiPoints: number };
+  readonly rateLimit: { readonly points: number; readonly durationSeconds: number; readonly xapiPoints: number; readonly syncMs: number };
   readonly apiKeyCacheSeconds: number;
 }
 
@@ -192,7 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     }),
     jobStaleSeconds: e.JOB_STALE_SECONDS,
-    rateLimit: Object.freeze({ points: e.RATE_LIMIT_POINTS, durationSeconds: e.RATE_LIMIT_DURATION_SECONDS, xapiPoints: e.XAPI_RATE_LIMIT_POINTS }),
+    rateLimit: Object.freeze({ points: e.RATE_LIMIT_POINTS, durationSeconds: e.RATE_LIMIT_DURATION_SECONDS, xapiPoints: e.XAPI_RATE_LIMIT_POINTS, syncMs: e.RATE_LIMIT_SYNC_MS }),
     apiKeyCacheSeconds: e.API_KEY_CACHE_SECONDS,
   });
 }

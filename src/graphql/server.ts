@@ -44,7 +44,9 @@ export interface HttpServerDeps {
 export interface RunningHttpServer {
   readonly url: string;
   readonly port: number;
-  /** Stops accepting, lets in-flight requests and subscriptions finish, then closes. */
+  /** Per-key budgets; `sync()` sends this instance's counts to Postgres now (closing does too). */
+  readonly rateLimits: Pick<KeyRateLimiter, 'sync'>;
+  /** Stops accepting, lets in-flight requests and subscriptions finish, saves the rate-limit counts, then closes. */
   close(): Promise<void>;
 }
 
@@ -198,7 +200,7 @@ export async function startHttpServer(deps: HttpServerDeps): Promise<RunningHttp
   deps.mount?.(app);
   app.use(
     '/graphql',
-    // Before parsing anything: a refused request costs one statement on the shared store and nothing else.
+    // Before parsing anything: decided from memory, so a refused request costs no statement at all.
     httpRateLimit(rateLimiter),
     express.json({ limit: '1mb' }),
     // Multipart requests (uploads) need Apollo's CSRF header, e.g. `apollo-require-preflight: true`.
@@ -226,9 +228,12 @@ export async function startHttpServer(deps: HttpServerDeps): Promise<RunningHttp
   return {
     url,
     port,
+    rateLimits: rateLimiter,
     close: async () => {
       await apollo.stop();
       await closeServer(httpServer);
+      // Every request has finished: its point is counted, and reaches Postgres before it closes.
+      await rateLimiter.stop();
     },
   };
 }

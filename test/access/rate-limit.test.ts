@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'graphql';
 import { startRuntime, type Runtime } from '../../src/app/runtime';
+import { subjectOf } from '../../src/auth/rate-limit/key-rate-limiter';
+import { rowKeyOf } from '../../src/auth/rate-limit/rate-limit-store';
 import { ApiRole } from '../../src/auth/role';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/shared/logger';
@@ -18,7 +20,7 @@ describe('per-key rate limits', () => {
 
   before(async () => {
     app = await startTestApp({ workerConcurrency: 0, env });
-    // A second instance on the same database: limits live in Postgres, so they hold across both.
+    // A second instance on the same database: budgets are shared through Postgres, so they hold across both.
     const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: app.db.url, LOG_LEVEL: 'silent', ...env });
     second = await startRuntime(config, createLogger('silent'), {
       http: true,
@@ -48,14 +50,37 @@ describe('per-key rate limits', () => {
     assert.equal((await post(app.url, await newKey('quiet'))).status, 200);
   });
 
-  it('holds one budget per key across two server instances', async () => {
+  it('holds one budget per key across two server instances, overshooting only before the other instance syncs', async () => {
     const key = await newKey('spread');
-    assert.equal((await post(app.url, key)).status, 200);
-    assert.equal((await post(second.http!.url, key)).status, 200);
-    assert.equal((await post(app.url, key)).status, 200);
-    assert.equal((await post(second.http!.url, key)).status, 429, 'the fourth request, on the other instance');
-    const rows = (await app.db.dataSource.query(`select count(*)::int as n from rate_limit`)) as { n: number }[];
-    assert.ok(rows[0]!.n >= 1, 'the budget is kept in Postgres');
+    for (let i = 0; i < POINTS; i++) assert.equal((await post(app.url, key)).status, 200, `request ${i + 1}`);
+    await app.runtime.http!.rateLimits.sync();
+    // The other instance has not counted this key yet: it grants until its next sync tells it the shared total.
+    assert.equal((await post(second.http!.url, key)).status, 200, 'the fourth request, before the other instance syncs');
+    await second.http!.rateLimits.sync();
+    assert.equal((await post(second.http!.url, key)).status, 429, 'the other instance, once it knows the shared total');
+    assert.equal((await post(app.url, key)).status, 429);
+    const rows = (await app.db.dataSource.query(`select points from rate_limit where key = $1`, [rowKeyOf(subjectOf(`Bearer ${key}`, undefined))])) as { points: number }[];
+    assert.equal(rows[0]?.points, POINTS + 1, 'the budget is kept in Postgres; refused requests spend nothing');
+  });
+
+  it('saves the counts of an instance that stops before its next sync', async () => {
+    const key = await newKey('stopping');
+    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', DATABASE_URL: app.db.url, LOG_LEVEL: 'silent', ...env, RATE_LIMIT_SYNC_MS: '60000' });
+    const third = await startRuntime(config, createLogger('silent'), {
+      http: true,
+      workerConcurrency: 0,
+      database: { dataSource: app.db.dataSource, url: app.db.url, embedded: false, close: async () => {} },
+    });
+    const stored = async () =>
+      ((await app.db.dataSource.query(`select points from rate_limit where key = $1`, [rowKeyOf(subjectOf(`Bearer ${key}`, undefined))])) as { points: number }[])[0]?.points;
+    try {
+      assert.equal((await post(third.http!.url, key)).status, 200);
+      assert.equal((await post(third.http!.url, key)).status, 200);
+      assert.equal(await stored(), undefined, 'not synced yet');
+    } finally {
+      await third.close();
+    }
+    assert.equal(await stored(), 2);
   });
 
   it('limits graphql-ws operations from the same budget', async () => {

@@ -1,64 +1,66 @@
 import { createHash } from 'node:crypto';
-import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../../shared/logger';
+import type { RateDecision } from './rate-decision';
+import { SharedRateLimiter } from './shared-rate-limiter';
+
+export type { RateDecision } from './rate-decision';
 
 export interface RateLimitSettings {
   /** Operations one key may send per window; 0 turns limiting off. */
   readonly points: number;
   readonly durationSeconds: number;
+  /** How often an instance sends its counts to Postgres (the `postgres` store); 250 ms unless said. */
+  readonly syncMs?: number;
 }
 
-export type RateDecision = { readonly allowed: true } | { readonly allowed: false; readonly retryAfterSeconds: number };
+export const DEFAULT_SYNC_MS = 250;
 
 /**
- * Per-key rate limits (rate-limiter-flexible) kept in Postgres, so N instances share one
- * budget per key instead of granting N times as much. The limit is counted per credential
- * as sent (a hash of the Authorization header, or the client address without one), before
- * the key is looked up: unknown keys and guessing are limited too, and a refused request
- * costs no key lookup. If Postgres cannot answer, an in-memory limiter of the same size
- * stands in (per instance) rather than letting everything through or refusing everything.
+ * Per-key rate limits, kept in Postgres so N instances share one budget per key instead of
+ * granting N times as much (within the overshoot SharedRateLimiter documents). Requests are
+ * decided from memory; the counts reach Postgres in one statement per sync interval for all
+ * keys, so a request itself runs no statement. The limit is counted per credential as sent
+ * (a hash of the Authorization header, or the client address without one), before the key is
+ * looked up: unknown keys and guessing are limited too, and a refused request costs no key
+ * lookup. If Postgres cannot answer, each instance limits alone with a budget of the same size.
  */
 export class KeyRateLimiter {
-  private readonly limiter: RateLimiterPostgres | RateLimiterMemory | undefined;
+  private readonly shared: SharedRateLimiter | undefined;
+  private readonly memory: RateLimiterMemory | undefined;
 
   /** `memory`: counted per instance (for high-rate clients whose budget need not be shared exactly). */
   constructor(db: DataSource, settings: RateLimitSettings, log: Logger, store: 'postgres' | 'memory' = 'postgres') {
     if (settings.points <= 0) return;
-    const size = { points: settings.points, duration: settings.durationSeconds };
     if (store === 'memory') {
-      this.limiter = new RateLimiterMemory(size);
+      this.memory = new RateLimiterMemory({ points: settings.points, duration: settings.durationSeconds });
       return;
     }
-    this.limiter = new RateLimiterPostgres(
-      {
-        ...size,
-        storeClient: db,
-        storeType: 'typeorm',
-        tableName: 'rate_limit',
-        // Created by a migration, never at run time.
-        tableCreated: true,
-        keyPrefix: 'lg',
-        // Once over the limit, refuse from memory until the window ends: abuse costs no statements.
-        inMemoryBlockOnConsumed: settings.points + 1,
-        insuranceLimiter: new RateLimiterMemory(size),
-      },
-      (error) => {
-        if (error) log.warn({ err: error }, 'rate limit store unavailable; limiting in memory');
-      },
-    );
+    this.shared = new SharedRateLimiter(db, { points: settings.points, durationSeconds: settings.durationSeconds, syncMs: settings.syncMs ?? DEFAULT_SYNC_MS }, log);
   }
 
   /** Spends one point of `subject`'s budget (see `subjectOf`). */
   async take(subject: string): Promise<RateDecision> {
-    if (!this.limiter) return { allowed: true };
+    if (this.shared) return this.shared.take(subject);
+    if (!this.memory) return { allowed: true };
     try {
-      await this.limiter.consume(subject);
+      await this.memory.consume(subject);
       return { allowed: true };
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
       throw rejection;
     }
+  }
+
+  /** Sends this instance's counts to Postgres now rather than at the next interval. */
+  async sync(): Promise<void> {
+    await this.shared?.sync();
+  }
+
+  /** At shutdown, once requests have finished: sends the last counts and stops the timer. */
+  async stop(): Promise<void> {
+    await this.shared?.stop();
   }
 }
 

@@ -1,10 +1,11 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * rate-limiter-flexible's Postgres store, in the shape it expects (it is told the table
- * exists and never creates it): points consumed per key in the current window, and when
- * the window ends (ms since the epoch). Shared by every instance, so a limit holds across them.
- * The migration makes it UNLOGGED (TypeORM cannot say so): no WAL flush per request.
+ * Points consumed per key in the current window, and when the window ends (ms since the
+ * epoch), in the shape of rate-limiter-flexible's Postgres store (whose rows earlier versions
+ * wrote). Shared by every instance, so a limit holds across them; each instance adds its counts
+ * in batches (rate-limit-store.ts). The migration makes it UNLOGGED (TypeORM cannot say so):
+ * no WAL flush per write, and a crash only starts every window afresh.
  */
 @Entity({ name: 'rate_limit' })
 export class RateLimitEntity {
