@@ -12,19 +12,20 @@ import type { JobEvents } from '../jobs/job-events';
 import type { JobQueue } from '../jobs/queue';
 import { SyncJobService } from '../jobs/sync-job.service';
 import { toSyncJob } from '../jobs/sync-job.mapper';
-import { type RosterLoaders, type RosterServices, createRosterLoaders, createRosterServices, rosterNodes } from '../roster';
+import { type RosterLoaders, type RosterServices, createRosterServices, rosterNodes } from '../roster';
 import type { Logger } from '../shared/logger';
-import { type FormatImporter, type SourceLoaders, type SourceModule, type SourceService, createSourceLoaders, createSourceModule, sourceNodes } from '../sources';
-import { type IdentityLoaders, type IdentityService, createIdentityLoaders } from '../identity';
-import { type RecordsLoaders, type RecordsServices, createRecordsLoaders, createRecordsServices, recordsNodes } from '../records';
+import { type FormatImporter, type SourceLoaders, type SourceModule, type SourceService, createSourceModule, sourceNodes } from '../sources';
+import { type IdentityLoaders, type IdentityService } from '../identity';
+import { type RecordsLoaders, type RecordsServices, createRecordsServices, recordsNodes } from '../records';
 import { type XapiServices, createXapiServices } from '../xapi';
 import { XapiPullService } from '../xapi/pull';
 import { SecretBox } from '../shared/secret-box';
 import { secretsKeyProvider } from '../shared/secrets-key';
-import { type EdReflectLoaders, createEdReflectLoaders, edReflectNodes } from '../edreflect';
-import { createEntityLoaders, type EntityLoaders } from './entity-loaders';
+import { type EdReflectLoaders, edReflectNodes } from '../edreflect';
+import type { EntityLoaders } from './entity-loaders';
+import { RequestLoaders } from './request-loaders';
 import { createIdentity } from './identity';
-import { type ComplianceLoaders, type ComplianceServices, createComplianceLoaders, createComplianceServices } from '../compliance';
+import { type ComplianceLoaders, type ComplianceServices, createComplianceServices } from '../compliance';
 
 /** Long-lived services, built once per process by the composition root. */
 export interface AppServices {
@@ -122,14 +123,5 @@ export function servicesFor(deps: Pick<AppDeps, 'db' | 'config'>, services: AppS
 
 /** @param scope a scoped key's org subtree: by-id loads of what it may not see are null. */
 export function createLoaders(deps: Pick<AppDeps, 'db' | 'config'>, services: AppServices, scope: AccessScope | null = null): AppLoaders {
-  return {
-    ...createEntityLoaders(services),
-    connections: new NestedConnections(deps.db, deps.config.maxPageSize),
-    roster: createRosterLoaders(deps.db, scope),
-    identity: createIdentityLoaders(deps.db),
-    records: createRecordsLoaders(deps.db, services.records.compliance, scope),
-    sources: createSourceLoaders(deps.db),
-    compliance: createComplianceLoaders(services.compliance),
-    edReflect: createEdReflectLoaders(deps.db),
-  };
+  return new RequestLoaders(deps, services, scope);
 }

@@ -4,6 +4,7 @@ import type { Logger } from '../shared/logger';
 import { entities } from './entities';
 import { attachPreparedReads, PreparedReadPool } from './prepared-reads';
 import { CountingLogger } from './query-counter';
+import { connectionTypes } from './type-parsers';
 
 const SLOW_QUERY_MS = 2_000;
 
@@ -44,7 +45,7 @@ export function createDataSource(url: string, log: Logger, options: { poolSize?:
       synchronize: false,
       logger,
       maxQueryExecutionTime: SLOW_QUERY_MS,
-      extra: { max, application_name: 'learngraph' },
+      extra: { max, application_name: 'learngraph', types: connectionTypes },
     },
     new PreparedReadPool({ url, max, logger, slowMs: SLOW_QUERY_MS }),
   );

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Logger as TypeOrmLogger } from 'typeorm';
+import { connectionTypes } from './type-parsers';
 
 export interface PreparedReadOptions {
   readonly url: string;
@@ -51,6 +52,7 @@ export class PreparedReadPool {
         max: this.options.max,
         application_name: 'learngraph-reads',
         options: '-c plan_cache_mode=force_generic_plan',
+        types: connectionTypes,
       });
       // An idle connection the server closes (restart, failover) must not take the process down.
       pool.on('error', (error) => this.options.logger.log('warn', `prepared-read connection lost: ${error.message}`));
