@@ -21,6 +21,7 @@ import { CacheRosterIds1795445656727 } from './1795445656727-CacheRosterIds';
 import { IndexEdreflectPersonsByUser1795453628719 } from './1795453628719-IndexEdreflectPersonsByUser';
 import { HideLinksOfDeletedUsers1795455981079 } from './1795455981079-HideLinksOfDeletedUsers';
 import { CreateUserProfiles1795456148590 } from './1795456148590-CreateUserProfiles';
+import { HideLinksOfImsDeletedUsers1795461226206 } from './1795461226206-HideLinksOfImsDeletedUsers';
 /** Every migration, in order. Each is reviewed by hand; never generated at run time. */
 export const migrations: Function[] = [
   CreateJobsAndKeys1795434288883,
@@ -46,4 +47,5 @@ export const migrations: Function[] = [
   IndexEdreflectPersonsByUser1795453628719,
   HideLinksOfDeletedUsers1795455981079,
   CreateUserProfiles1795456148590,
+  HideLinksOfImsDeletedUsers1795461226206,
 ];

@@ -1,4 +1,5 @@
 import type { ApplyContext } from './apply-context';
+import { syncPersonLinks } from './person-links';
 import { rounds } from './working-tables';
 
 /** Metadata kept for fields the roster model has no column for (Moodle's url, city, country, auth). */
@@ -10,7 +11,8 @@ const PERSON_METADATA = `jsonb_strip_nulls(jsonb_build_object('imsSource', p.sou
  * occurrence (see createWorkingTables):
  *
  * - recstatus 3: with deleteUsers, soft-deletes a user the import system owns (its IMS
- *   enrollments and group memberships end with it, as Moodle's delete_user unenrols).
+ *   enrollments and group memberships end with it, as Moodle's delete_user unenrols; its
+ *   identifiers and agent links are hidden, see syncPersonLinks).
  * - recstatus 2: with updateUsers, writes the fields the element has into a user the system
  *   owns; fields it lacks are kept.
  * - 0 or 1: a known user is left as it is (Moodle: "already exists"); an unknown one is
@@ -49,7 +51,7 @@ export async function applyPersons(ctx: ApplyContext): Promise<void> {
     await deleteUsers(ctx, round);
     await ctx.query(`update ims_persons set outcome = 'unchanged' where occ = $1 and reason is null and outcome is null`, [round]);
   }
-  await syncIdentifiers(ctx);
+  await syncPersonLinks(ctx);
 }
 
 async function createUsers(ctx: ApplyContext, round: number): Promise<void> {
@@ -144,37 +146,5 @@ async function deleteUsers(ctx: ApplyContext, round: number): Promise<void> {
   await ctx.query(
     `update class_group_member set deleted_at = now(), updated_at = now() where system = $1 and user_id = any($2::bigint[]) and deleted_at is null`,
     [ctx.system, ids],
-  );
-}
-
-/**
- * The identifiers of users the system owns and this file touched: sourcedId, username and
- * email, as `user_identifier` stores them, so that other sources (an LMS feed) can match these
- * people. Identifiers the user no longer has are soft-deleted; only the system's own rows.
- */
-async function syncIdentifiers(ctx: ApplyContext): Promise<void> {
-  await ctx.query(
-    `create temp table ims_owned_users on commit drop as
-     select distinct k.user_id from ims_person_keys k join ims_persons p on p.key = k.key where k.owned and k.user_id is not null`,
-  );
-  await ctx.query(
-    `create temp table ims_wanted_identifiers on commit drop as
-     select u.id as user_id, x.kind, x.value, x.normalized from roster_user u join ims_owned_users o on o.user_id = u.id
-     cross join lateral (values ('sourcedId', u.sourced_id, btrim(u.sourced_id)), ('username', nullif(u.username, ''), lower(btrim(u.username))),
-                                ('email', u.email, lower(btrim(u.email)))) as x(kind, value, normalized)
-      where x.value is not null`,
-  );
-  await ctx.query(
-    `insert into user_identifier (system, user_id, kind, namespace, value, normalized)
-     select $1, user_id, kind, '', value, normalized from ims_wanted_identifiers
-     on conflict (user_id, kind, namespace, value) do update set deleted_at = null, updated_at = now(), normalized = excluded.normalized
-      where user_identifier.deleted_at is not null or user_identifier.normalized is distinct from excluded.normalized`,
-    [ctx.system],
-  );
-  await ctx.query(
-    `update user_identifier i set deleted_at = now(), updated_at = now()
-      where i.system = $1 and i.deleted_at is null and i.user_id in (select user_id from ims_owned_users)
-        and not exists (select 1 from ims_wanted_identifiers w where w.user_id = i.user_id and w.kind = i.kind and w.value = i.value)`,
-    [ctx.system],
   );
 }

@@ -1,10 +1,12 @@
+import { hideLinksOfUsers } from '../user/deleted-user-links';
 import type { ImportContext } from './import-context';
 
 /**
  * A deleted user's identifiers and agent links go with them: identity matching must not find a
  * deleted user through an identifier, and the graph must not list a deleted parent as anyone's
  * agent (nor a deleted child's agents). Both are set-based over the users this import deleted
- * (`deleted_roster_user`, kept by the users' apply).
+ * (`deleted_roster_user`, kept by the users' apply), by the statements every importer shares
+ * (`src/roster/user/deleted-user-links.ts`).
  *
  * Coming back is asymmetric. A returning user is always a staged row, so their own identifiers
  * and agents are replaced from it like any owner's. A returning agent (a parent) is not the
@@ -14,17 +16,7 @@ import type { ImportContext } from './import-context';
 export async function hideLinksOfDeletedUsers(ctx: ImportContext): Promise<void> {
   const [any] = await ctx.query<{ n: boolean }>(`select exists (select 1 from deleted_roster_user) as n`);
   if (!any?.n) return;
-  await ctx.query(
-    `update user_identifier ui set deleted_at = now(), updated_at = now()
-      where ui.deleted_at is null and ui.user_id in (select id from deleted_roster_user)`,
-  );
-  // Two statements rather than `or`: each side probes its own index (agent_key, agent_agent_user_idx).
-  for (const column of ['user_id', 'agent_user_id']) {
-    await ctx.query(
-      `update agent a set deleted_at = now(), deleted_with_user = true, updated_at = now()
-        where a.deleted_at is null and a.${column} in (select id from deleted_roster_user)`,
-    );
-  }
+  await hideLinksOfUsers(ctx, 'select id from deleted_roster_user');
 }
 
 /**
