@@ -22,6 +22,7 @@ import { IndexEdreflectPersonsByUser1795453628719 } from './1795453628719-IndexE
 import { HideLinksOfDeletedUsers1795455981079 } from './1795455981079-HideLinksOfDeletedUsers';
 import { CreateUserProfiles1795456148590 } from './1795456148590-CreateUserProfiles';
 import { HideLinksOfImsDeletedUsers1795461226206 } from './1795461226206-HideLinksOfImsDeletedUsers';
+import { KeyColumnsInByteOrder1795461289511 } from './1795461289511-KeyColumnsInByteOrder';
 /** Every migration, in order. Each is reviewed by hand; never generated at run time. */
 export const migrations: Function[] = [
   CreateJobsAndKeys1795434288883,
@@ -48,4 +49,5 @@ export const migrations: Function[] = [
   HideLinksOfDeletedUsers1795455981079,
   CreateUserProfiles1795456148590,
   HideLinksOfImsDeletedUsers1795461226206,
+  KeyColumnsInByteOrder1795461289511,
 ];

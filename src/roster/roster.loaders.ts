@@ -94,6 +94,7 @@ export function createRosterLoaders(db: Queryable, scope: AccessScope | null = n
        where r.user_id = any($1::bigint[]) and r.deleted_at is null${roles.text} order by r.role_type, r.id`,
       roles.values,
     ),
+    // Byte order: user_identifier's text columns are in the "C" collation (key-columns.ts).
     userIdentifiers: groupedLoader(
       db,
       `select ${USER_IDENTIFIER_COLUMNS}, ui.user_id::text as "__key" from user_identifier ui

@@ -1,4 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { SOURCED_ID_COLUMN } from '../shared/key-columns';
 import { RosterRecordColumns } from '../shared/roster-record.columns';
 
 /** A school year, semester, term or grading period; sessions form a tree through `parent_id`. */
@@ -7,7 +8,7 @@ import { RosterRecordColumns } from '../shared/roster-record.columns';
 @Index('academic_session_parent_idx', ['parentId', 'id'])
 @Check('academic_session_status_check', `"status" in ('active', 'tobedeleted')`)
 export class AcademicSessionEntity extends RosterRecordColumns {
-  @Column({ type: 'text', name: 'sourced_id' })
+  @Column(SOURCED_ID_COLUMN)
   sourcedId!: string;
 
   @Column({ type: 'text' })

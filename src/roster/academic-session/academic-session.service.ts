@@ -2,7 +2,7 @@ import { raw, sql } from '../../db/sql';
 import type { ListQuery, OrderColumn, PageRequest, Queryable } from '../../graphql/relay/keyset';
 import { type ListResult, listPage, orderOf } from '../shared/list';
 import { type RecordCriteria, recordConditions } from '../shared/record-filter';
-import { searchCondition } from '../shared/sql-conditions';
+import { foldedForSearch, searchCondition } from '../shared/sql-conditions';
 import { AcademicSessionOrder } from './academic-session.inputs';
 import { ACADEMIC_SESSION_COLUMNS, type AcademicSessionRow } from './academic-session.mapper';
 
@@ -34,7 +34,7 @@ export class AcademicSessionService {
     if (criteria.schoolYear != null) where.push(sql`s.school_year = ${criteria.schoolYear}`);
     if (criteria.parentId != null) where.push(sql`s.parent_id = ${criteria.parentId}`);
     if (criteria.activeOn != null) where.push(sql`s.start_date <= ${criteria.activeOn}::date and s.end_date >= ${criteria.activeOn}::date`);
-    if (criteria.search) where.push(searchCondition(['s.title', 's.sourced_id'], criteria.search));
+    if (criteria.search) where.push(searchCondition(['s.title', foldedForSearch('s.sourced_id')], criteria.search));
     return {
       key: `academicSessions:${order}`,
       select: raw(ACADEMIC_SESSION_COLUMNS),

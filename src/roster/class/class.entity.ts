@@ -1,6 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { CourseEntity } from '../course/course.entity';
 import { OrgEntity } from '../org/org.entity';
+import { SOURCED_ID_COLUMN } from '../shared/key-columns';
 import { RosterRecordColumns } from '../shared/roster-record.columns';
 
 /** A class (section) of a course, taught at a school, in one or more terms (`class_term`). */
@@ -10,7 +11,7 @@ import { RosterRecordColumns } from '../shared/roster-record.columns';
 @Index('class_school_idx', ['schoolId', 'id'])
 @Check('class_status_check', `"status" in ('active', 'tobedeleted')`)
 export class RosterClassEntity extends RosterRecordColumns {
-  @Column({ type: 'text', name: 'sourced_id' })
+  @Column(SOURCED_ID_COLUMN)
   sourcedId!: string;
 
   @Column({ type: 'text' })

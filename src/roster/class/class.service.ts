@@ -4,7 +4,7 @@ import type { ListQuery, OrderColumn, PageRequest, Queryable } from '../../graph
 import { type ListResult, listPage, orderOf } from '../shared/list';
 import type { NestedList } from '../shared/nested-connection';
 import { type RecordCriteria, recordConditions } from '../shared/record-filter';
-import { orgSubtree, searchCondition } from '../shared/sql-conditions';
+import { foldedForSearch, orgSubtree, searchCondition } from '../shared/sql-conditions';
 import { ClassOrder } from './class.inputs';
 import { CLASS_COLUMNS, type ClassRow } from './class.mapper';
 
@@ -83,7 +83,7 @@ export class ClassService {
       where.push(sql`exists (select 1 from class_term t where t.class_id = c.id and t.session_id = ${criteria.termId} and t.deleted_at is null)`);
     }
     if (criteria.classType != null) where.push(sql`c.class_type = ${criteria.classType}`);
-    if (criteria.search) where.push(searchCondition(['c.title', 'c.class_code', 'c.sourced_id'], criteria.search));
+    if (criteria.search) where.push(searchCondition(['c.title', 'c.class_code', foldedForSearch('c.sourced_id')], criteria.search));
     where.push(...visible(this.scope, 'class', 'c'));
     return { key, select: raw(CLASS_COLUMNS), from, where, order: ORDERS[order] };
   }

@@ -1,6 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { AcademicSessionEntity } from '../academic-session/academic-session.entity';
 import { OrgEntity } from '../org/org.entity';
+import { SOURCED_ID_COLUMN } from '../shared/key-columns';
 import { RosterRecordColumns } from '../shared/roster-record.columns';
 
 /** A course in the catalogue of an org; classes are its sections. */
@@ -10,7 +11,7 @@ import { RosterRecordColumns } from '../shared/roster-record.columns';
 @Index('course_school_year_idx', ['schoolYearId', 'id'])
 @Check('course_status_check', `"status" in ('active', 'tobedeleted')`)
 export class CourseEntity extends RosterRecordColumns {
-  @Column({ type: 'text', name: 'sourced_id' })
+  @Column(SOURCED_ID_COLUMN)
   sourcedId!: string;
 
   @Column({ type: 'text' })

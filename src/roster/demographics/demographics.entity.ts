@@ -1,4 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { SOURCED_ID_COLUMN } from '../shared/key-columns';
 import { RosterRecordColumns } from '../shared/roster-record.columns';
 import { UserEntity } from '../user/user.entity';
 
@@ -12,7 +13,7 @@ import { UserEntity } from '../user/user.entity';
 @Index('demographics_user_key', ['userId'], { unique: true })
 @Check('demographics_status_check', `"status" in ('active', 'tobedeleted')`)
 export class DemographicsEntity extends RosterRecordColumns {
-  @Column({ type: 'text', name: 'sourced_id' })
+  @Column(SOURCED_ID_COLUMN)
   sourcedId!: string;
 
   @Column({ type: 'bigint', name: 'user_id' })

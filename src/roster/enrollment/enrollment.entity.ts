@@ -1,6 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { RosterClassEntity } from '../class/class.entity';
 import { OrgEntity } from '../org/org.entity';
+import { SOURCED_ID_COLUMN } from '../shared/key-columns';
 import { RosterRecordColumns } from '../shared/roster-record.columns';
 import { UserEntity } from '../user/user.entity';
 
@@ -15,7 +16,7 @@ import { UserEntity } from '../user/user.entity';
 @Index('enrollment_school_idx', ['schoolId', 'id'])
 @Check('enrollment_status_check', `"status" in ('active', 'tobedeleted')`)
 export class EnrollmentEntity extends RosterRecordColumns {
-  @Column({ type: 'text', name: 'sourced_id' })
+  @Column(SOURCED_ID_COLUMN)
   sourcedId!: string;
 
   @Column({ type: 'bigint', name: 'class_id' })

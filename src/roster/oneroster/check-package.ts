@@ -27,7 +27,7 @@ export async function checkPackage(ctx: ImportContext): Promise<void> {
   await requireReference(ctx, 'classes', { column: 'course_sourced_id', header: 'courseSourcedId', known: courses, target: 'courses', what: 'course' });
   await requireReference(ctx, 'classes', { column: 'school_sourced_id', header: 'schoolSourcedId', known: orgs, target: 'orgs', what: 'org', type: SCHOOL });
   await requireListReferences(ctx, 'classes', { column: 'term_sourced_ids', header: 'termSourcedIds', known: sessions, target: 'academicSessions', what: 'academic session' });
-  await buildKnown(ctx, 'classes', 'class', false);
+  const classes = await buildKnown(ctx, 'classes', 'class', false);
 
   await checkRecords(ctx, 'users', 'roster_user');
   if (ctx.plan('users')?.columns.some((c) => c.name === 'orgSourcedIds')) {
@@ -66,7 +66,6 @@ export async function checkPackage(ctx: ImportContext): Promise<void> {
   await requireReference(ctx, 'demographics', { column: 'sourced_id', header: 'sourcedId', known: users, target: 'users', what: 'user' });
 
   await checkRecords(ctx, 'enrollments', 'enrollment');
-  const classes: Known = { table: 'known_class' };
   await requireReference(ctx, 'enrollments', { column: 'class_sourced_id', header: 'classSourcedId', known: classes, target: 'classes', what: 'class' });
   await requireReference(ctx, 'enrollments', { column: 'school_sourced_id', header: 'schoolSourcedId', known: orgs, target: 'orgs', what: 'org', type: SCHOOL });
   await requireReference(ctx, 'enrollments', { column: 'user_sourced_id', header: 'userSourcedId', known: users, target: 'users', what: 'user' });

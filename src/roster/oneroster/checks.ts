@@ -47,32 +47,60 @@ export async function skipStaleDeltas(ctx: ImportContext, file: RosterFile, tabl
   ctx.count(file).unchanged += rows.length;
 }
 
+/**
+ * What references to one file's records may point at, as SQL over a sourcedId expression. Each
+ * method adds the values it needs to `params` and returns a condition naming them.
+ */
 export interface Known {
-  /** Temp table of referenceable sourcedIds (and `type` where the entity has one). */
-  readonly table: string;
+  /**
+   * True when `ref` names no record a reference may point at: a conjunction of `not exists`,
+   * which the planner turns into anti-joins (hashed for a bulk file's many rows, index probes
+   * for a delta's few).
+   */
+  missing(ref: string, params: unknown[]): string;
+  /** True when `ref` names such a record whose `type` is not `type`. */
+  namesOtherType(ref: string, type: string, params: unknown[]): string;
 }
+
+const param = (params: unknown[], value: unknown): string => `$${params.push(value)}`;
 
 /**
  * What references to `file`'s records may point at once its own checks are done: its staged
  * rows that are not deletes, plus (when this package does not replace them all) the live
- * records of the database.
+ * records of the database that it does not stage (a staged delete hides the stored record).
+ *
+ * The staged keys are copied to `known_<table>` (indexed, in the keys' "C" collation so that
+ * comparisons with the table's keys can use the index). The database's records are read in
+ * place through the table's `(system, sourced_id)` index: copying a district's live keys for
+ * a delta's few references would cost more than every probe together.
  */
 export async function buildKnown(ctx: ImportContext, file: RosterFile, entityTable: string, withType: boolean): Promise<Known> {
   const table = `known_${entityTable}`;
   await ctx.query(`drop table if exists ${table}`);
   const plan = ctx.plan(file);
   const type = withType ? ', type' : '';
-  const parts: string[] = [];
-  if (plan) parts.push(`select sourced_id${type} from ${plan.staging.table} where status is distinct from 'tobedeleted'`);
-  if (ctx.resolvesInDatabase(file)) {
-    const notStaged = plan ? ` and not exists (select 1 from ${plan.staging.table} x where x.sourced_id = t.sourced_id)` : '';
-    parts.push(`select t.sourced_id${withType ? ', t.type' : ''} from ${entityTable} t where t.system = $1 and t.deleted_at is null${notStaged}`);
+  const inDatabase = ctx.resolvesInDatabase(file);
+  if (plan) {
+    // Deletes are kept (not live) when they hide a stored record from the references.
+    const rows = `select sourced_id collate "C" as sourced_id, status is distinct from 'tobedeleted' as live${type} from ${plan.staging.table}`;
+    await ctx.query(`create temp table ${table} on commit drop as ${rows}${inDatabase ? '' : ` where status is distinct from 'tobedeleted'`}`);
+    await ctx.query(`create index on ${table} (sourced_id)`);
+    await ctx.query(`analyze ${table}`);
   }
-  if (parts.length === 0) parts.push(`select null::text as sourced_id${withType ? ', null::text as type' : ''} where false`);
-  await ctx.query(`create temp table ${table} on commit drop as ${parts.join(' union all ')}`, ctx.resolvesInDatabase(file) ? [ctx.system] : []);
-  await ctx.query(`create index on ${table} (sourced_id)`);
-  await ctx.query(`analyze ${table}`);
-  return { table };
+  const staged = (ref: string, predicate = ''): string => (plan ? `exists (select 1 from ${table} k where k.sourced_id = ${ref} and k.live${predicate})` : 'false');
+  const stored = (ref: string, params: unknown[], predicate = ''): string => {
+    if (!inDatabase) return 'false';
+    const notStaged = plan ? ` and not exists (select 1 from ${table} k where k.sourced_id = t.sourced_id)` : '';
+    return `exists (select 1 from ${entityTable} t where t.system = ${param(params, ctx.system)} and t.sourced_id = ${ref} and t.deleted_at is null${predicate}${notStaged})`;
+  };
+  return {
+    missing: (ref, params) => `not ${staged(ref)} and not ${stored(ref, params)}`,
+    namesOtherType: (ref, type, params) => {
+      const other = (alias: string): string => ` and ${alias}.type is distinct from ${param(params, type)}`;
+      const inPackage = plan ? staged(ref, other('k')) : 'false';
+      return `(${inPackage} or ${inDatabase ? stored(ref, params, other('t')) : 'false'})`;
+    },
+  };
 }
 
 interface Reference {
@@ -96,7 +124,8 @@ export async function requireReference(ctx: ImportContext, file: RosterFile, ref
   const lenientOptional = ref.optional === true && ctx.lenient;
   const check = lenientOptional ? ctx.warn.bind(ctx) : ctx.reject.bind(ctx);
   const message = `${ref.header} names no ${ref.what} in this package${ctx.resolvesInDatabase(ref.target) ? ' or already imported' : ''}`;
-  const rejected = await check(file, `s.status is distinct from 'tobedeleted' and s.${ref.column} is not null and not exists (select 1 from ${ref.known.table} k where k.sourced_id = s.${ref.column})`, [], {
+  const params: unknown[] = [];
+  const rejected = await check(file, `s.status is distinct from 'tobedeleted' and s.${ref.column} is not null and ${ref.known.missing(`s.${ref.column}`, params)}`, params, {
     code: 'oneroster.reference.missing',
     message: lenientOptional ? `${message}; the link is left empty` : message,
     column: ref.header,
@@ -104,7 +133,8 @@ export async function requireReference(ctx: ImportContext, file: RosterFile, ref
   if (ref.type) {
     // Strict mode holds the binding's typing; lenient mode notes the mismatch and imports.
     const check = ctx.lenient ? ctx.warn.bind(ctx) : ctx.reject.bind(ctx);
-    await check(file, `s.status is distinct from 'tobedeleted' and exists (select 1 from ${ref.known.table} k where k.sourced_id = s.${ref.column} and k.type is distinct from $1)`, [ref.type.value], {
+    const typeParams: unknown[] = [];
+    await check(file, `s.status is distinct from 'tobedeleted' and s.${ref.column} is not null and ${ref.known.namesOtherType(`s.${ref.column}`, ref.type.value, typeParams)}`, typeParams, {
       code: ref.type.code,
       message: ref.type.message,
       column: ref.header,
@@ -118,11 +148,12 @@ export async function requireReference(ctx: ImportContext, file: RosterFile, ref
  * it with a warning and links only the items that resolve.
  */
 export async function requireListReferences(ctx: ImportContext, file: RosterFile, ref: Reference): Promise<void> {
+  const params: unknown[] = [];
   // A row that deletes its record needs no resolvable references (its targets may go in the same delta).
-  const condition = `s.status is distinct from 'tobedeleted' and exists (select 1 from unnest(s.${ref.column}::text[]) as item(id) where not exists (select 1 from ${ref.known.table} k where k.sourced_id = item.id))`;
+  const condition = `s.status is distinct from 'tobedeleted' and exists (select 1 from unnest(s.${ref.column}::text[]) as item(id) where ${ref.known.missing('item.id', params)})`;
   const rule = { code: 'oneroster.reference.missing', message: `${ref.header} lists a ${ref.what} that is neither in this package nor already imported`, column: ref.header };
-  if (ctx.lenient) await ctx.warn(file, condition, [], { ...rule, message: `${rule.message}; that item is left out` });
-  else await ctx.reject(file, condition, [], rule);
+  if (ctx.lenient) await ctx.warn(file, condition, params, { ...rule, message: `${rule.message}; that item is left out` });
+  else await ctx.reject(file, condition, params, rule);
 }
 
 /** Rows whose parent chain loops back to themselves (orgs, sessions). */

@@ -1,4 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { SOURCED_ID_COLUMN } from '../shared/key-columns';
 import { RosterRecordColumns } from '../shared/roster-record.columns';
 
 /** An organisation: a school, its district, a department. Orgs form a tree through `parent_id`. */
@@ -8,7 +9,7 @@ import { RosterRecordColumns } from '../shared/roster-record.columns';
 @Check('org_status_check', `"status" in ('active', 'tobedeleted')`)
 export class OrgEntity extends RosterRecordColumns {
   /** Opaque and case-sensitive; unique per system. */
-  @Column({ type: 'text', name: 'sourced_id' })
+  @Column(SOURCED_ID_COLUMN)
   sourcedId!: string;
 
   @Column({ type: 'text' })

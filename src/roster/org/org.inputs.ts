@@ -11,7 +11,12 @@ export enum OrgOrder {
   ID_ASC = 'ID_ASC',
 }
 
-registerEnumType(OrgOrder, { name: 'OrgOrder', description: 'Ties are broken by id, so every order is total.' });
+registerEnumType(OrgOrder, {
+  name: 'OrgOrder',
+  description: 'Ties are broken by id, so every order is total.',
+  // sourced_id is in the "C" collation (key-columns.ts); cursors compare in it as well.
+  valuesConfig: { SOURCED_ID_ASC: { description: 'By sourcedId in byte order (Unicode code point order), whatever the database collation.' } },
+});
 
 @InputType('OrgFilter')
 export class OrgFilter extends RecordFilter {

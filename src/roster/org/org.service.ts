@@ -4,7 +4,7 @@ import type { ListQuery, OrderColumn, PageRequest, Queryable } from '../../graph
 import { type ListResult, listPage, orderOf } from '../shared/list';
 import type { NestedList } from '../shared/nested-connection';
 import { type RecordCriteria, recordConditions } from '../shared/record-filter';
-import { searchCondition } from '../shared/sql-conditions';
+import { foldedForSearch, searchCondition } from '../shared/sql-conditions';
 import { OrgOrder } from './org.inputs';
 import { ORG_COLUMNS, type OrgRow } from './org.mapper';
 
@@ -34,7 +34,7 @@ export class OrgService {
     const where = recordConditions('o', criteria);
     if (criteria.type != null) where.push(sql`o.type = ${criteria.type}`);
     if (criteria.parentId != null) where.push(sql`o.parent_id = ${criteria.parentId}`);
-    if (criteria.search) where.push(searchCondition(['o.name', 'o.identifier', 'o.sourced_id'], criteria.search));
+    if (criteria.search) where.push(searchCondition(['o.name', 'o.identifier', foldedForSearch('o.sourced_id')], criteria.search));
     where.push(...visible(this.scope, 'org', 'o'));
     return { key: `orgs:${order}`, select: raw(ORG_COLUMNS), from: raw('org o'), where, order: ORDERS[order] };
   }

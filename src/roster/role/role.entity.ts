@@ -1,5 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { OrgEntity } from '../org/org.entity';
+import { KEY_COLLATION, SOURCED_ID_COLUMN } from '../shared/key-columns';
 import { RosterRecordColumns } from '../shared/roster-record.columns';
 import { UserEntity } from '../user/user.entity';
 
@@ -16,7 +17,7 @@ import { UserEntity } from '../user/user.entity';
 @Check('role_status_check', `"status" in ('active', 'tobedeleted')`)
 @Check('role_role_type_check', `"role_type" in ('primary', 'secondary')`)
 export class RoleEntity extends RosterRecordColumns {
-  @Column({ type: 'text', name: 'sourced_id', nullable: true })
+  @Column({ ...SOURCED_ID_COLUMN, nullable: true })
   sourcedId!: string | null;
 
   @Column({ type: 'bigint', name: 'user_id' })
@@ -47,7 +48,7 @@ export class RoleEntity extends RosterRecordColumns {
   @Column({ type: 'date', name: 'end_date', nullable: true })
   endDate!: string | null;
 
-  /** The sourcedId of the user profile (userProfiles.csv) the role uses, as sent. */
-  @Column({ type: 'text', name: 'user_profile', nullable: true })
+  /** The sourcedId of the user profile (userProfiles.csv) the role uses, as sent; a key, hence "C". */
+  @Column({ type: 'text', name: 'user_profile', nullable: true, collation: KEY_COLLATION })
   userProfile!: string | null;
 }

@@ -5,6 +5,14 @@ export function containsPattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/**
+ * A key column (in the "C" collation, see key-columns.ts) as searched text: ILIKE folds case by
+ * the expression's collation, and "C" folds ASCII letters only.
+ */
+export function foldedForSearch(column: string): string {
+  return `${column} collate "default"`;
+}
+
 /** Any of the expressions (trusted text) contains `term`, ignoring case. */
 export function searchCondition(exprs: readonly string[], term: string): Sql {
   const pattern = containsPattern(term.trim());

@@ -1,4 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { SOURCED_ID_COLUMN } from '../shared/key-columns';
 import { RosterRecordColumns } from '../shared/roster-record.columns';
 import { UserEntity } from '../user/user.entity';
 
@@ -12,7 +13,7 @@ import { UserEntity } from '../user/user.entity';
 @Index('user_profile_user_idx', ['userId', 'id'])
 @Check('user_profile_status_check', `"status" in ('active', 'tobedeleted')`)
 export class UserProfileEntity extends RosterRecordColumns {
-  @Column({ type: 'text', name: 'sourced_id' })
+  @Column(SOURCED_ID_COLUMN)
   sourcedId!: string;
 
   @Column({ type: 'bigint', name: 'user_id' })

@@ -1,5 +1,6 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { OrgEntity } from '../org/org.entity';
+import { SOURCED_ID_COLUMN } from '../shared/key-columns';
 import { RosterRecordColumns } from '../shared/roster-record.columns';
 
 /**
@@ -16,7 +17,7 @@ import { RosterRecordColumns } from '../shared/roster-record.columns';
 @Index('roster_user_primary_org_idx', ['primaryOrgId', 'id'])
 @Check('roster_user_status_check', `"status" in ('active', 'tobedeleted')`)
 export class UserEntity extends RosterRecordColumns {
-  @Column({ type: 'text', name: 'sourced_id' })
+  @Column(SOURCED_ID_COLUMN)
   sourcedId!: string;
 
   /** false: the record is current but the person may not sign in (not a delete). */

@@ -17,7 +17,11 @@ export enum UserOrder {
 registerEnumType(UserOrder, {
   name: 'UserOrder',
   description: 'Ties are broken by the other name, then by id.',
-  valuesConfig: { DATE_LAST_MODIFIED_DESC: { description: 'Most recently changed in the source first; never-dated last.' } },
+  valuesConfig: {
+    DATE_LAST_MODIFIED_DESC: { description: 'Most recently changed in the source first; never-dated last.' },
+    // sourced_id is in the "C" collation (key-columns.ts); cursors compare in it as well.
+    SOURCED_ID_ASC: { description: 'By sourcedId in byte order (Unicode code point order), whatever the database collation.' },
+  },
 });
 
 @InputType('UserFilter')

@@ -106,7 +106,7 @@ export class UserResolver {
     return (await ctx.loaders.roster.userProfiles.load(user.localId)).map(toUserProfile);
   }
 
-  @FieldResolver(() => [UserIdentifier], { description: 'The ways the source identifies the user.' })
+  @FieldResolver(() => [UserIdentifier], { description: 'The ways the source identifies the user, by kind, namespace and value in byte order.' })
   async identifiers(@Root() user: User, @Ctx() ctx: Context): Promise<UserIdentifier[]> {
     return (await ctx.loaders.roster.userIdentifiers.load(user.localId)).map(toUserIdentifier);
   }
