@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { Readable } from 'node:stream';
 import { describe, it } from 'node:test';
+import type { CsvItem } from '../../src/ingest/csv/csv-item';
+import { readCsv } from '../../src/ingest/csv/read-csv';
 import { FileError } from '../../src/ingest/file-error';
 import { parseAll, summary } from './fixtures';
 
@@ -50,6 +53,22 @@ describe('readCsv', () => {
     const csv = '\ufeffid,note\r\n1,"a, ""b"""\r\n2,"x\r\ny"\r\n3,ab"c\r\n4,"😀 é"\r\n5,z\r\n';
     const whole = summary((await parseAll(csv)).items);
     for (const size of [1, 2, 3, 7]) assert.deepEqual(summary((await parseAll(csv, {}, size)).items), whole, `chunks of ${size}`);
+  });
+
+  it('hands out the same items in batches, in order, one batch per chunk read', async () => {
+    const text = 'id,name\r\n1,"a, b"\n\n2,x,y\n3,O"Neil\n' + Array.from({ length: 500 }, (_, i) => `${i + 4},row ${i}`).join('\n');
+    for (const size of [text.length, 64, 5]) {
+      const chunks: Buffer[] = [];
+      for (let i = 0; i < text.length; i += size) chunks.push(Buffer.from(text.slice(i, i + size)));
+      const reader = await readCsv(Readable.from(chunks), { file: 'test.csv' });
+      const batches: CsvItem[][] = [];
+      for await (const batch of reader.batches()) batches.push([...batch]);
+      assert.ok(batches.every((b) => b.length > 0), 'no empty batch');
+      // One per chunk at most, and one more for what the end of input settles (a last row without a line break).
+      assert.ok(batches.length <= chunks.length + 1, `${batches.length} batches from ${chunks.length} chunks`);
+      if (size === 5) assert.ok(batches.length > 100, 'small chunks give many batches');
+      assert.deepEqual(batches.flat(), (await parseAll(text, {}, size)).items);
+    }
   });
 
   it('reports short and long rows with their lines and goes on', async () => {

@@ -166,6 +166,19 @@ describe('stagePackage', () => {
     assert.deepEqual(row, { phase: 'loading', rows_done: '8', rejected: 4, warnings: 1 });
   });
 
+  it('tells the format the key of every rejected row it can name, NUL values included', async () => {
+    const pkg = await zipOf('keys.zip', { 'users.csv': USERS_CSV });
+    const { progress } = await job();
+    const rejectedKeys: string[] = [];
+    const spec: StageFileSpec = { ...usersSpec, onRejected: (key, line) => rejectedKeys.push(`${key}@${line}`) };
+    const staged = await inTransaction((queryRunner) => stagePackage(pkg, [spec], { queryRunner, progress, signal: new AbortController().signal }));
+    await pkg.close();
+    assert.equal(staged[0]?.rowsRejected, 4);
+    // u4's misplaced quote leaves no fields to take a key from; u5's NUL is found when encoding
+    // the row for COPY, and a bulk file must not read u5 as gone either.
+    assert.deepEqual(rejectedKeys, ['u2@3', 'u3@4', 'u5@6']);
+  });
+
   it('checks every header before loading any file, and fails the job on a bad one', async () => {
     const badUsers = USERS_CSV.replace('sourcedId,status,username,email', 'sourcedId,status,email,username');
     const pkg = await zipOf('bad-header.zip', { 'orgs.csv': ORGS_CSV, 'users.csv': badUsers });

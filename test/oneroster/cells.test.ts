@@ -31,6 +31,16 @@ describe('OneRoster cells', () => {
     assert.deepEqual(codeOf(us), ['oneroster.coerced.date_us']);
   });
 
+  it('knows the calendar: month lengths, leap years by the Gregorian rule, no years before 0100', () => {
+    for (const ok of ['2024-02-29', '2000-02-29', '2023-04-30', '2023-12-31', '0100-01-01', '9999-12-31']) assert.equal(strict(ok, c('date')).ok, true, ok);
+    for (const bad of ['1900-02-29', '2023-02-29', '2023-04-31', '2023-13-01', '2023-00-10', '2023-01-00', '2023-01-32', '0099-12-31', '0000-01-01']) {
+      assert.equal(codeOf(strict(bad, c('date'))), 'oneroster.value.date', bad);
+    }
+    assert.equal(codeOf(lenient('2/29/1900', c('date'))), 'oneroster.value.date');
+    assert.equal(codeOf(strict('2024-1-01', c('date'))), 'oneroster.value.date');
+    assert.equal(codeOf(strict('２０２４-01-01', c('date'))), 'oneroster.value.date');
+  });
+
   it('requires the exact DateTime form in strict mode and normalises others in lenient mode', () => {
     assert.equal(strict('2012-04-23T18:25:43.511Z', c('datetime')).ok, true);
     assert.equal(codeOf(strict('2012-04-23T18:25:43Z', c('datetime'))), 'oneroster.value.datetime');
@@ -77,6 +87,11 @@ describe('OneRoster cells', () => {
     });
     assert.equal(codeOf(strict('LDAP:jdoe', c('userIds'))), 'oneroster.value.user_ids');
     assert.equal(codeOf(strict('{LDAPjdoe}', c('userIds'))), 'oneroster.value.user_ids');
+    // Only a comma right after a closing brace separates items; others belong to the id.
+    const commas = strict('{SIS:a,b}, {LTI:42}', c('userIds'));
+    assert.deepEqual(commas.ok && commas.value, [{ type: 'SIS', id: 'a,b' }, { type: 'LTI', id: '42' }]);
+    assert.equal(codeOf(strict('{LDAP:jdoe},', c('userIds'))), 'oneroster.value.user_ids');
+    assert.equal(codeOf(strict('{LDAP:jdoe},,{LTI:42}', c('userIds'))), 'oneroster.value.user_ids');
   });
 
   it('keeps leading zeros in grades and never echoes values in messages', () => {

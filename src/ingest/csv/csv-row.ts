@@ -35,6 +35,11 @@ export class CsvRow {
     return this.header.positions.map((_, i) => this.at(i));
   }
 
+  /** Whether the file has extension columns at all (most have none: no need to build `extensions()`). */
+  get hasExtensions(): boolean {
+    return this.header.extensions.length > 0;
+  }
+
   /** Extension columns (`metadata.*`) by header name; empty fields are left out. */
   extensions(): Record<string, string> {
     const out: Record<string, string> = {};

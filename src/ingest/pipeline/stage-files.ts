@@ -6,7 +6,8 @@ import { readCsv, type CsvReader } from '../csv/read-csv';
 import { error as errorDiagnostic, IssueSeverity, type Diagnostic } from '../diagnostic';
 import { FileError } from '../file-error';
 import type { IngestPackage, PackageEntry } from '../package/package';
-import { copyRows, type StagingRow } from '../staging/copy-rows';
+import { COPY_CHUNK_CHARS, copyText, stagingRowText } from '../staging/copy-rows';
+import { UnencodableValueError } from '../staging/copy-text';
 import { createStagingTable, type StagingTable } from '../staging/staging-table';
 import { IngestPhase, type IngestProgress } from './ingest-progress';
 import type { RowValidator } from './row-validator';
@@ -118,19 +119,20 @@ async function loadFile(entry: PackageEntry, spec: StageFileSpec, header: Header
     diagnostics.forEach(report);
   };
   try {
-    const rows = validatedRows(reader, spec, header, ctx, counts, report, reject);
-    const staged = await copyRows(ctx.queryRunner, spec.staging, rows, {
-      signal: ctx.signal,
-      onUnencodable: (row) =>
-        reject([errorDiagnostic('ingest.value.nul', 'a value contains a NUL character, which cannot be stored; remove it', { file: entry.name, line: row.line })]),
-    });
+    const chunks = copyChunks(reader, spec, header, ctx, counts, report, reject);
+    const staged = await copyText(ctx.queryRunner, spec.staging, chunks, ctx.signal);
     return { entry: entry.name, table: spec.staging.table, header, rowsRead: counts.read, rowsStaged: staged, rowsRejected: counts.rejected, warnings: counts.warnings };
   } finally {
     reader.close();
   }
 }
 
-async function* validatedRows(
+/**
+ * The file's rows, validated and encoded as COPY text, in chunks. Works through each batch
+ * the reader hands over without awaiting, so a row costs its parsing and checks, not a trip
+ * through the event loop.
+ */
+async function* copyChunks(
   reader: CsvReader,
   spec: StageFileSpec,
   header: HeaderMap,
@@ -138,37 +140,53 @@ async function* validatedRows(
   counts: { read: number },
   report: (diagnostic: Diagnostic) => void,
   reject: (diagnostics: readonly Diagnostic[]) => void,
-): AsyncGenerator<StagingRow> {
+): AsyncGenerator<string> {
   const keyPosition = spec.contract.keyColumn ? (header.positions[header.indexOf(spec.contract.keyColumn)] ?? -1) : -1;
   let unreported = 0;
+  let chunk = '';
   try {
-    for await (const item of reader) {
-      counts.read++;
-      if (++unreported === PROGRESS_EVERY) {
-        ctx.progress.advance(unreported);
-        unreported = 0;
-        ctx.signal.throwIfAborted();
-      }
-      if (item.kind === 'problem') {
-        const key = keyPosition === -1 ? undefined : item.values?.[keyPosition];
-        reject([key ? { ...item.diagnostic, recordKey: key } : item.diagnostic]);
-        if (key) spec.onRejected?.(key, item.line);
-        continue;
-      }
-      if (item.warning) report(item.warning);
-      const outcome = spec.validate(new CsvRow(reader.file, item.line, item.values, header));
-      if ('rejected' in outcome) {
-        if (!outcome.rejected.some((d) => d.severity === IssueSeverity.ERROR)) {
-          throw new Error(`the validator for ${reader.file} rejected line ${item.line} without an ERROR diagnostic`);
+    for await (const items of reader.batches()) {
+      for (const item of items) {
+        counts.read++;
+        if (++unreported === PROGRESS_EVERY) {
+          ctx.progress.advance(unreported);
+          unreported = 0;
+          ctx.signal.throwIfAborted();
         }
-        reject(outcome.rejected);
-        const key = keyPosition === -1 ? undefined : item.values[keyPosition];
-        if (key) spec.onRejected?.(key, item.line);
-        continue;
+        if (item.kind === 'problem') {
+          const key = keyPosition === -1 ? undefined : item.values?.[keyPosition];
+          reject([key ? { ...item.diagnostic, recordKey: key } : item.diagnostic]);
+          if (key) spec.onRejected?.(key, item.line);
+          continue;
+        }
+        if (item.warning) report(item.warning);
+        const outcome = spec.validate(new CsvRow(reader.file, item.line, item.values, header));
+        if ('rejected' in outcome) {
+          if (!outcome.rejected.some((d) => d.severity === IssueSeverity.ERROR)) {
+            throw new Error(`the validator for ${reader.file} rejected line ${item.line} without an ERROR diagnostic`);
+          }
+          reject(outcome.rejected);
+          const key = keyPosition === -1 ? undefined : item.values[keyPosition];
+          if (key) spec.onRejected?.(key, item.line);
+          continue;
+        }
+        outcome.warnings?.forEach(report);
+        try {
+          chunk += stagingRowText(spec.staging, { line: item.line, values: outcome.values });
+        } catch (error) {
+          if (!(error instanceof UnencodableValueError)) throw error;
+          reject([errorDiagnostic('ingest.value.nul', 'a value contains a NUL character, which cannot be stored; remove it', { file: reader.file, line: item.line })]);
+          // A key with the NUL in it names no stored record (none can hold one): nothing to keep.
+          const key = keyPosition === -1 ? undefined : item.values[keyPosition];
+          if (key && !key.includes('\0')) spec.onRejected?.(key, item.line);
+        }
       }
-      outcome.warnings?.forEach(report);
-      yield { line: item.line, values: outcome.values };
+      if (chunk.length >= COPY_CHUNK_CHARS) {
+        yield chunk;
+        chunk = '';
+      }
     }
+    if (chunk.length > 0) yield chunk;
   } finally {
     ctx.progress.advance(unreported);
   }

@@ -19,7 +19,7 @@ export interface CopyRowsOptions {
 }
 
 /** Rows are sent in chunks of about this many characters (fewer, larger socket writes). */
-const CHUNK_CHARS = 64 * 1024;
+export const COPY_CHUNK_CHARS = 64 * 1024;
 
 /**
  * Streams `rows` into the staging table with one `COPY … FROM STDIN` on the query runner's
@@ -33,35 +33,50 @@ export async function copyRows(
   rows: AsyncIterable<StagingRow>,
   options: CopyRowsOptions = {},
 ): Promise<number> {
-  const { signal, onUnencodable } = options;
-  const client = await pgClientOf(queryRunner);
-  const columns = [LINE_COLUMN, ...staging.columns].map(quoteIdentifier).join(', ');
-  const copy = client.query(copyFrom(`copy ${quoteIdentifier(staging.table)} (${columns}) from stdin`));
-  const width = staging.columns.length;
+  const { onUnencodable } = options;
   async function* chunks(): AsyncGenerator<string> {
     let chunk = '';
     for await (const row of rows) {
-      if (row.values.length !== width) {
-        throw new Error(`staging row for line ${row.line} has ${row.values.length} values; ${staging.table} has ${width} columns`);
-      }
       let text: string;
       try {
-        text = copyTextRow(row.values);
+        text = stagingRowText(staging, row);
       } catch (error) {
         if (!(error instanceof UnencodableValueError) || !onUnencodable) throw error;
         onUnencodable(row, error);
         continue;
       }
-      chunk += row.line + '\t' + text;
-      if (chunk.length >= CHUNK_CHARS) {
+      chunk += text;
+      if (chunk.length >= COPY_CHUNK_CHARS) {
         yield chunk;
         chunk = '';
       }
     }
     if (chunk.length > 0) yield chunk;
   }
+  return copyText(queryRunner, staging, chunks(), options.signal);
+}
+
+/**
+ * One staging row as a line of COPY text (its source line first). Throws UnencodableValueError
+ * for a value Postgres cannot hold; any other mismatch is a bug in the caller.
+ */
+export function stagingRowText(staging: StagingTable, row: StagingRow): string {
+  if (row.values.length !== staging.columns.length) {
+    throw new Error(`staging row for line ${row.line} has ${row.values.length} values; ${staging.table} has ${staging.columns.length} columns`);
+  }
+  return row.line + '\t' + copyTextRow(row.values);
+}
+
+/**
+ * The COPY itself, for callers that encode rows with stagingRowText as they produce them:
+ * `chunks` are whole lines of COPY text, pulled only as fast as Postgres takes them.
+ */
+export async function copyText(queryRunner: QueryRunner, staging: StagingTable, chunks: AsyncIterable<string>, signal?: AbortSignal): Promise<number> {
+  const client = await pgClientOf(queryRunner);
+  const columns = [LINE_COLUMN, ...staging.columns].map(quoteIdentifier).join(', ');
+  const copy = client.query(copyFrom(`copy ${quoteIdentifier(staging.table)} (${columns}) from stdin`));
   try {
-    await pipeline(Readable.from(chunks()), copy, signal ? { signal } : {});
+    await pipeline(Readable.from(chunks), copy, signal ? { signal } : {});
   } catch (error) {
     // Streams report an abort as a generic AbortError; callers expect the signal's reason,
     // as `signal.throwIfAborted()` gives it everywhere else.

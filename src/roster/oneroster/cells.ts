@@ -90,7 +90,7 @@ function readTyped(text: string, column: ColumnSpec, strictness: Strictness): Ce
         }
         values.push(value);
       }
-      return { ok: true, value: values, warnings: dedupe(warnings) };
+      return { ok: true, value: values, warnings: warnings.length === 0 ? NO_PROBLEMS : dedupe(warnings) };
     }
     case 'date':
       return readDate(text, name, lenient);
@@ -132,20 +132,43 @@ function readGuid(text: string, name: string, lenient: boolean): CellResult {
   return fail('oneroster.value.guid', `${name} must be 1-255 characters of [0-9A-Za-z.-_/@]`);
 }
 
+/**
+ * Whether y-m-d is a day of the proleptic Gregorian calendar, as `Date.UTC` reads it (which
+ * maps years 0-99 to 1900-1999, so those are never the date written). Arithmetic rather than
+ * a Date: it runs for every date cell of every row.
+ */
 function validDate(y: number, m: number, d: number): boolean {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  if (y < 100 || m < 1 || m > 12 || d < 1) return false;
+  if (m !== 2) return d <= (m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (leap ? 29 : 28);
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-function readDate(text: string, name: string, lenient: boolean): CellResult {
-  const iso = DATE.exec(text);
-  if (iso) {
-    return validDate(Number(iso[1]), Number(iso[2]), Number(iso[3]))
-      ? { ok: true, value: text, warnings: NO_PROBLEMS }
-      : fail('oneroster.value.date', `${name} is not a calendar date`);
+/** The value of `count` ASCII digits at `from`, or -1 if any is not a digit. */
+function digits(text: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
   }
+  return n;
+}
+
+/** For text of the form YYYY-MM-DD (the DATE pattern, read without a regex match): whether it is a calendar date; else null. */
+function isoDateValid(text: string): boolean | null {
+  if (text.length !== 10 || text.charCodeAt(4) !== 0x2d || text.charCodeAt(7) !== 0x2d) return null;
+  const y = digits(text, 0, 4);
+  const m = digits(text, 5, 2);
+  const d = digits(text, 8, 2);
+  return y < 0 || m < 0 || d < 0 ? null : validDate(y, m, d);
+}
+
+function readDate(text: string, name: string, lenient: boolean): CellResult {
+  const iso = isoDateValid(text);
+  if (iso !== null) return iso ? { ok: true, value: text, warnings: NO_PROBLEMS } : fail('oneroster.value.date', `${name} is not a calendar date`);
   const us = lenient ? US_DATE.exec(text) : null;
   if (us) {
     const [y, m, d] = [Number(us[3]), Number(us[1]), Number(us[2])];
@@ -201,8 +224,11 @@ function readEnum(text: string, column: ColumnSpec, lenient: boolean): CellResul
 
 function readUserIds(text: string, name: string): CellResult {
   const ids: UserId[] = [];
-  // Items are `{type:id}` separated by commas; split on the commas between braces only.
-  for (const item of text.split(/(?<=\}),/)) {
+  // Items are `{type:id}` separated by commas; split on the commas between braces only
+  // (each `},`, the brace kept with its item).
+  const items = text.split('},');
+  for (let i = 0; i < items.length; i++) {
+    const item = i < items.length - 1 ? `${items[i]}}` : (items[i] as string);
     const match = USER_ID.exec(item.trim());
     if (!match?.[1] || !match[2]) return fail('oneroster.value.user_ids', `${name} must be a list of {type:id}`);
     ids.push({ type: match[1], id: match[2] });

@@ -2,6 +2,7 @@ import type { CsvRow } from '../../ingest/csv/csv-row';
 import type { Diagnostic } from '../../ingest/diagnostic';
 import type { RowOutcome, RowValidator } from '../../ingest/pipeline/row-validator';
 import { readCell, type CellValue, type Strictness } from './cells';
+import type { ColumnSpec } from './columns';
 import type { FilePlan } from './file-plan';
 import { toStagingText } from './staging-values';
 
@@ -12,38 +13,43 @@ import { toStagingText } from './staging-values';
 
  */
 export function oneRosterRowValidator(plan: FilePlan, strictness: Strictness): RowValidator {
-  const statusIndex = plan.columns.findIndex((c) => c.name === 'status');
-  const modifiedIndex = plan.columns.findIndex((c) => c.name === 'dateLastModified');
-  const subjectsIndex = plan.columns.findIndex((c) => c.name === 'subjects');
-  const codesIndex = plan.columns.findIndex((c) => c.name === 'subjectCodes');
+  const { columns, staged } = plan;
+  const statusIndex = columns.findIndex((c) => c.name === 'status');
+  const modifiedIndex = columns.findIndex((c) => c.name === 'dateLastModified');
+  const headIndexes = [statusIndex, modifiedIndex];
+  const subjectsIndex = columns.findIndex((c) => c.name === 'subjects');
+  const codesIndex = columns.findIndex((c) => c.name === 'subjectCodes');
   const lenient = strictness === 'LENIENT';
+  const bulk = plan.mode === 'bulk';
   // userProfiles.csv may carry the user's password at the application; it is never stored.
   // Said once per file (the first row that has one), not once per row.
-  const passwordIndex = plan.file === 'userProfiles' ? plan.columns.findIndex((c) => c.name === 'password') : -1;
+  const passwordIndex = plan.file === 'userProfiles' ? columns.findIndex((c) => c.name === 'password') : -1;
   let passwordReported = false;
 
+  // Runs once per row: plain loops, and the lists of problems made only when there is one.
   return (row: CsvRow): RowOutcome => {
-    const errors: Diagnostic[] = [];
-    const warnings: Diagnostic[] = [];
-    const values: CellValue[] = [];
-    plan.columns.forEach((column, i) => {
+    let errors: Diagnostic[] | null = null;
+    let warnings: Diagnostic[] | null = null;
+    const values: CellValue[] = new Array<CellValue>(columns.length);
+    for (let i = 0; i < columns.length; i++) {
+      const column = columns[i] as ColumnSpec;
       const result = readCell(row.at(i), column, strictness);
       if (!result.ok) {
-        errors.push(row.error(result.problem.code, result.problem.message, column.name));
-        values.push(null);
-        return;
+        (errors ??= []).push(row.error(result.problem.code, result.problem.message, column.name));
+        values[i] = null;
+        continue;
       }
-      for (const w of result.warnings) warnings.push(row.warning(w.code, w.message, column.name));
-      values.push(result.value);
-    });
+      for (const w of result.warnings) (warnings ??= []).push(row.warning(w.code, w.message, column.name));
+      values[i] = result.value;
+    }
 
-    if (plan.mode === 'bulk') {
-      for (const index of [statusIndex, modifiedIndex]) {
-        const name = plan.columns[index]?.name ?? '';
+    if (bulk) {
+      for (const index of headIndexes) {
+        const name = columns[index]?.name ?? '';
         if (row.at(index).trim() === '') continue;
         if (lenient) {
           const honoured = index === statusIndex && values[index] === 'tobedeleted';
-          warnings.push(
+          (warnings ??= []).push(
             row.warning(
               'oneroster.bulk.status_present',
               honoured ? `${name} is set in a bulk file; the row is read as a delete` : `${name} is set in a bulk file; it is ignored`,
@@ -52,14 +58,14 @@ export function oneRosterRowValidator(plan: FilePlan, strictness: Strictness): R
           );
           if (!honoured) values[index] = null;
         } else {
-          errors.push(row.error('oneroster.bulk.status_present', `${name} must be blank in a bulk file`, name));
+          (errors ??= []).push(row.error('oneroster.bulk.status_present', `${name} must be blank in a bulk file`, name));
         }
       }
     } else {
-      for (const index of [statusIndex, modifiedIndex]) {
-        const name = plan.columns[index]?.name ?? '';
-        if (values[index] === null && !errors.some((e) => e.column === name)) {
-          errors.push(row.error('oneroster.delta.status_required', `${name} is required in a delta file`, name));
+      for (const index of headIndexes) {
+        const name = columns[index]?.name ?? '';
+        if (values[index] === null && !errors?.some((e) => e.column === name)) {
+          (errors ??= []).push(row.error('oneroster.delta.status_required', `${name} is required in a delta file`, name));
         }
       }
     }
@@ -68,22 +74,34 @@ export function oneRosterRowValidator(plan: FilePlan, strictness: Strictness): R
       const subjects = values[subjectsIndex] as string[] | null;
       const codes = values[codesIndex] as string[] | null;
       if (subjects && codes && subjects.length > 0 && codes.length > 0 && subjects.length !== codes.length) {
-        errors.push(row.error('oneroster.value.subjects_mismatch', 'subjects and subjectCodes must list the same number of items', 'subjectCodes'));
+        (errors ??= []).push(row.error('oneroster.value.subjects_mismatch', 'subjects and subjectCodes must list the same number of items', 'subjectCodes'));
       }
     }
 
     if (passwordIndex >= 0 && !passwordReported && row.at(passwordIndex).trim() !== '') {
       passwordReported = true;
-      warnings.push(row.warning('oneroster.user_profile.password_dropped', 'userProfiles.csv carries passwords; learngraph never stores them, so the column was dropped for every row', 'password'));
+      (warnings ??= []).push(
+        row.warning('oneroster.user_profile.password_dropped', 'userProfiles.csv carries passwords; learngraph never stores them, so the column was dropped for every row', 'password'),
+      );
     }
 
-    if (errors.length > 0) return { rejected: [...errors, ...warnings] };
-    const extensions = row.extensions();
-    const metadata: Record<string, string> = {};
-    for (const [name, value] of Object.entries(extensions)) metadata[name.slice('metadata.'.length)] = value;
-    return {
-      values: [...plan.staged.map((s) => toStagingText(values[s.index] ?? null)), Object.keys(metadata).length > 0 ? JSON.stringify(metadata) : null],
-      warnings,
-    };
+    if (errors) return { rejected: warnings ? [...errors, ...warnings] : errors };
+    const out = new Array<string | null>(staged.length + 1);
+    for (let k = 0; k < staged.length; k++) out[k] = toStagingText(values[(staged[k] as { index: number }).index] ?? null);
+    out[staged.length] = row.hasExtensions ? metadataJson(row) : null;
+    return { values: out, warnings: warnings ?? NO_WARNINGS };
   };
+}
+
+const NO_WARNINGS: readonly Diagnostic[] = Object.freeze([]);
+
+/** The row's filled `metadata.*` columns as one JSON object keyed without the prefix, or null. */
+function metadataJson(row: CsvRow): string | null {
+  const metadata: Record<string, string> = {};
+  let any = false;
+  for (const [name, value] of Object.entries(row.extensions())) {
+    metadata[name.slice('metadata.'.length)] = value;
+    any = true;
+  }
+  return any ? JSON.stringify(metadata) : null;
 }

@@ -13,9 +13,17 @@ export function toStagingText(value: CellValue): string | null {
   return JSON.stringify(value as UserId[]);
 }
 
+const NEEDS_ESCAPE = /[\\"]/;
+
 /** `{"a","b \"c\""}`: every element quoted, so commas, braces and spaces survive the cast. */
 export function pgArray(items: readonly string[]): string {
-  return `{${items.map((item) => `"${item.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+  let out = '{';
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as string;
+    if (i > 0) out += ',';
+    out += NEEDS_ESCAPE.test(item) ? `"${item.replace(/[\\"]/g, (c) => `\\${c}`)}"` : `"${item}"`;
+  }
+  return out + '}';
 }
 
 /** `sourcedId` -> `sourced_id`: staging column names follow the tables' snake_case. */
