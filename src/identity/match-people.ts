@@ -46,18 +46,23 @@ export async function matchPeople(db: Queryable, people: PeopleToMatch, referenc
   // account id, when the source sends one, is the person: their other values may change.
   await db.query(
     `create temp table ${seen} on commit drop as
-     select d.values, d.person_key, d.account_id, p.id as person_id
+     select d.values, d.person_key, d.account_id, p.id as person_id,
+            (p.id is not null and (p.values, p.account_id, p.rules) is distinct from (d.values, d.account_id, $3::jsonb)) as changed
        from (select v as values, case when a is null then 'values:' || v::text else 'account:' || a end as person_key, a as account_id
                from (select distinct c.values as v, nullif(btrim(c.values ->> $1), '') as a from (${people.candidates}) c where c.values <> '{}'::jsonb) x) d
        left join external_person p on p.system = $2 and p.person_key = d.person_key`,
-    [people.mapping.accountField ?? '', people.system],
+    [people.mapping.accountField ?? '', people.system, rules],
   );
-  await db.query(`analyze ${seen} (person_id, person_key)`);
+  await db.query(`analyze ${seen} (person_id, person_key, changed)`);
   // A person's stored values are those of its first candidate by values (one account may
-  // arrive with several sets of values).
+  // arrive with several sets of values). Whether a candidate differs from what is stored was
+  // read with the candidates (`changed`): only those persons (usually none) are sorted and
+  // joined to the table again.
   await db.query(
     `update external_person p set values = c.values, account_id = c.account_id, rules = $1::jsonb, updated_at = now()
-       from (select distinct on (person_key) person_id, values, account_id from ${seen} where person_id is not null order by person_key, values) c
+       from (select distinct on (person_key) person_id, values, account_id from ${seen}
+              where person_key in (select person_key from ${seen} where changed)
+              order by person_key, values) c
       where p.id = c.person_id and (p.values, p.account_id, p.rules) is distinct from (c.values, c.account_id, $1::jsonb)`,
     [rules],
   );

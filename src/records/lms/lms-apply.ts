@@ -29,6 +29,9 @@ export interface ApplyOutcome {
   readonly statusChanges: number;
 }
 
+/** Waits for, then holds until the transaction ends, the lock of one LMS system ($1) that its applies take. */
+export const LMS_SYSTEM_LOCK = `select pg_advisory_xact_lock(hashtextextended('lms:' || $1, 0))`;
+
 /** A staged local date-time (or one with an offset) as timestamptz, in the source's zone. */
 const ts = (expr: string, zone: string): string => `(case when ${expr} ~ '[+-]\\d\\d:\\d\\d$' then ${expr}::timestamptz else ${expr}::timestamp at time zone ${zone} end)`;
 
@@ -43,6 +46,10 @@ export async function applyLmsFile(db: Queryable, identity: IdentityService, tar
   const { kind, stage, options } = target;
   const itemKind = ITEM_KIND_OF[kind];
 
+  // LMS imports of one system apply one after the other (files still load side by side), so
+  // what an apply reads of the system's records stays true until it commits: a record it found
+  // nothing stored for is inserted plainly, without an upsert's conflict probe.
+  await db.query(LMS_SYSTEM_LOCK, [options.system]);
   // Temp tables are never analysed by autovacuum; without statistics the planner guesses their
   // size and may choose nested loops over a whole file. ANALYZE samples them in milliseconds.
   await db.query(`analyze ${stage} (ident, item_name)`);
@@ -50,7 +57,7 @@ export async function applyLmsFile(db: Queryable, identity: IdentityService, tar
     db,
     `with up as (
        insert into learning_item (system, kind, source_key, name)
-       select distinct on (item_name) $1, $2, item_name, item_name from ${stage} order by item_name
+       select $1, $2, item_name, item_name from (select item_name from ${stage} group by item_name) g order by item_name
        on conflict (system, kind, source_key) do nothing returning 1
      ) select count(*)::int as n from up`,
     [options.system, itemKind],
@@ -95,6 +102,11 @@ async function applyRecords(db: Queryable, identity: IdentityService, target: Ap
   // `raw` stays text until a record is written: rows that change nothing never parse it.
   await db.query(
     `insert into ${stage}_incoming
+     with who as materialized (
+       -- Each identity text's person, its text cast to jsonb once: the file's rows then join
+       -- them by text, not by parsing and hashing jsonb once per row.
+       select d.ident, p.person_id, p.user_id, p.created from (select distinct ident from ${stage}) d join ${stage}_people p on p.values = d.ident::jsonb
+     )
      select n.*, t.id, t.user_id, t.item_id, t.status, t.status_text, t.score, t.attempt, t.occurred_at, t.completed_at, t.valid_until, t.as_of, t.details
        from (
          select distinct on (person_id, record_key) line, person_id, user_id, item_id, record_key, status, status_text, attempt, score, occurred_at,
@@ -110,7 +122,7 @@ async function applyRecords(db: Queryable, identity: IdentityService, target: Ap
                     s.details::jsonb as details, s.raw, p.created as new_person
                from ${stage} s
                join ${stage}_items i on i.source_key = s.item_name
-               join ${stage}_people p on p.values = s.ident::jsonb
+               join who p on p.ident = s.ident
            ) x order by person_id, record_key, occurred_at desc, line desc
        ) n
        left join lateral (

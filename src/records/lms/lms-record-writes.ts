@@ -15,37 +15,27 @@ const tuple = (alias: string, prefix = ''): string => `(${COMPARED.map((c) => `$
 
 /**
  * One statement writing the incoming records ($1 system, $2 kind, $3 file id) and answering
- * `added`, `updated` and `history` (status rows written).
+ * `added`, `updated` and `history` (status rows written). The caller holds the system's LMS
+ * lock (lms-apply.ts), so what was read for each record is still what is stored.
  *
- * Records nothing was stored for are inserted in the order of the learner timeline index, so
- * that its pages (and those of the other indexes leading with the user) are visited once each
- * rather than at random: a third of the page reads and writes of a 100k-row file into a
- * table larger than shared buffers. Records of persons this transaction created cannot exist
- * anywhere yet (no other transaction sees those persons), so they are inserted plainly; for
- * other new records the upsert stays, for a record another import of the same system inserted
- * meanwhile (nothing was read for it, so its change counts as one); it costs a fifth more per
- * row. Stored records are updated by id, and only those whose row is at least as new as what
- * was read and differs from it, so a file sent again writes, locks and parses nothing. The
- * update checks the live row again (`t`): with a concurrent import the outcome is as if one
- * had run after the other. Each new record, and each change of status or completion date,
- * adds a status row.
+ * Records nothing was stored for are inserted plainly, in the order of the learner timeline
+ * index, so that its pages (and those of the other indexes leading with the user) are visited
+ * once each rather than at random: a third of the page reads and writes of a 100k-row file into
+ * a table larger than shared buffers. Stored records are updated by id, and only those whose
+ * row is at least as new as what was read and differs from it, so a file sent again writes,
+ * locks and parses nothing. The update checks the live row again (`t`): other writers (a
+ * rematch rewriting users) do not take the lock. Each new record, and each change of status or
+ * completion date, adds a status row.
  */
 export function writeRecords(incoming: string): string {
   const columns = `${COMPARED.join(', ')}, as_of, raw, file_id`;
-  const insert = (which: string): string => `insert into learning_record as t (kind, system, person_id, record_key, ${columns}, updated_at)
+  return `with added as (
+       insert into learning_record as t (kind, system, person_id, record_key, ${columns}, updated_at)
        select $2, $1, n.person_id, n.record_key, ${COMPARED.map((c) => `n.${c}`).join(', ')}, n.as_of, n.raw::jsonb, $3, now()
          from ${incoming} n
-        where n.prev_id is null and ${which}
-        order by n.user_id, n.occurred_at`;
-  return `with created as (
-       ${insert('n.new_person')}
+        where n.prev_id is null
+        order by n.user_id, n.occurred_at
        returning t.id, t.status, t.status_text, t.occurred_at, t.completed_at, t.as_of
-     ), added as (
-       ${insert('not n.new_person')}
-       on conflict (person_id, system, kind, record_key) do update set
-         ${COMPARED.map((c) => `${c} = excluded.${c}`).join(', ')}, as_of = excluded.as_of, raw = excluded.raw, file_id = excluded.file_id, updated_at = now()
-       where excluded.as_of >= t.as_of and ${tuple('t')} is distinct from ${tuple('excluded')}
-       returning t.id, t.status, t.status_text, t.occurred_at, t.completed_at, t.as_of, (xmax = 0) as inserted
      ), changed as (
        update learning_record t set
          ${COMPARED.map((c) => `${c} = n.${c}`).join(', ')}, as_of = n.as_of, raw = n.raw::jsonb, file_id = $3, updated_at = now()
@@ -55,15 +45,12 @@ export function writeRecords(incoming: string): string {
        returning t.id, t.status, t.status_text, t.occurred_at, t.completed_at, t.as_of, n.prev_status, n.prev_completed_at
      ), history as (
        insert into learning_record_status (record_id, status, status_text, occurred_at, completed_at, as_of, file_id)
-       select id, status, status_text, occurred_at, completed_at, as_of, $3 from created
-        union all
        select id, status, status_text, occurred_at, completed_at, as_of, $3 from added
         union all
        select id, status, status_text, occurred_at, completed_at, as_of, $3 from changed
         where (prev_status, prev_completed_at) is distinct from (status, completed_at)
        returning 1
      )
-     select ((select count(*) from created) + (select count(*) from added where inserted))::int as added,
-            ((select count(*) from added where not inserted) + (select count(*) from changed))::int as updated,
+     select (select count(*) from added)::int as added, (select count(*) from changed)::int as updated,
             (select count(*) from history)::int as history`;
 }
