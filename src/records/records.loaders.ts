@@ -1,10 +1,9 @@
 import DataLoader from 'dataloader';
 import { type AccessScope, visibleClause } from '../auth/scope/access-scope';
-import { takePrefixed } from '../db/prefixed-columns';
 import { byIdLoader, groupedLoader } from '../graphql/batch-loaders';
 import type { Queryable } from '../graphql/relay/keyset';
 import type { HoldingRow } from './compliance/compliance.mapper';
-import { type ComplianceService, HELD_ITEM_PREFIX, VIA_ITEM_PREFIX } from './compliance/compliance.service';
+import type { ComplianceService } from './compliance/compliance.service';
 import { type HistoryRow, ITEM_COLUMNS, type LearningItemRow, RECORD_HISTORY_COLUMNS, type StatusChangeRow } from './model/record-rows';
 
 /** Per-request batching for learning records and items; one statement per batch. */
@@ -53,9 +52,8 @@ export function createRecordsLoaders(db: Queryable, compliance: ComplianceServic
           // A holding's item and the item completed came with it: `item` and `satisfiedBy` cost no statement.
           for (const rows of holdings.values()) {
             for (const row of rows) {
-              const columns = row as unknown as Record<string, unknown>;
-              item.prime(row.item_id, takePrefixed<LearningItemRow>(columns, HELD_ITEM_PREFIX));
-              item.prime(row.via_item_id, takePrefixed<LearningItemRow>(columns, VIA_ITEM_PREFIX));
+              if (row.itemRow) item.prime(row.item_id, row.itemRow);
+              if (row.viaItemRow && row.via_item_id !== row.item_id) item.prime(row.via_item_id, row.viaItemRow);
             }
           }
           return userIds.map((id) => holdings.get(id) ?? []);

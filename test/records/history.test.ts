@@ -135,6 +135,28 @@ describe('learner history: one timeline across kinds', () => {
     assert.equal(statements(res), AUTH + 2 + 4);
   });
 
+  it('maps entries the same whether a page reads only the plain fields’ columns or every column', async () => {
+    const PLAIN = `id __typename kind source title status statusText score occurredAt completedAt validUntil ... on LearningRecord { attempt }`;
+    const page = async (extra: string): Promise<Record<string, unknown>[]> =>
+      ok(
+        await app.gql<{ node: { learningHistory: { nodes: Record<string, unknown>[] } } }, unknown>(
+          `query($id: ID!) { node(id: $id) { ... on User { learningHistory(first: 10) { nodes { ${PLAIN} ${extra} } } } } }`,
+          { id: gid('User', learner) },
+        ),
+      ).node.learningHistory.nodes;
+    const plain = await page('');
+    // A kind's own field (from `details`) makes the page read every column.
+    const full = (await page('... on ScormAttempt { scoName }')).map(({ scoName: _, ...rest }) => rest);
+    assert.equal(plain.length, 5);
+    assert.deepEqual(plain, full);
+    assert.deepEqual(
+      plain.find((n) => n['__typename'] === 'ScormAttempt'),
+      full.find((n) => n['__typename'] === 'ScormAttempt'),
+    );
+    assert.ok(plain.every((n) => typeof n['id'] === 'string' && n['id'] !== ''));
+    assert.equal(plain.find((n) => n['__typename'] === 'ScormAttempt')?.['score'], 90);
+  });
+
   it('serves learning items as nodes with their own batched connections of records', async () => {
     const ITEMS = `query($n: Int) { learningItems(first: 10) { totalCount nodes { id name kind
       records(first: $n) { totalCount nodes { __typename id user { username } } } } } }`;

@@ -1,3 +1,5 @@
+import type DataLoader from 'dataloader';
+import type { LearningItemRow } from '../model/record-rows';
 import { ComplianceItem, ComplianceStatus, UserCompliance } from './compliance.types';
 
 export interface HoldingRow {
@@ -8,30 +10,42 @@ export interface HoldingRow {
   readonly completed_at: Date;
   readonly valid_until: Date;
   readonly status: string;
+  /** The item and the item completed, when the statement read them too (ComplianceService.holdings). */
+  readonly itemRow?: LearningItemRow;
+  readonly viaItemRow?: LearningItemRow;
 }
 
-export function toComplianceItem(row: HoldingRow): ComplianceItem {
-  return Object.assign(new ComplianceItem(), {
-    userLocalId: row.user_id,
-    itemLocalId: row.item_id,
-    viaItemLocalId: row.via_item_id,
-    recordLocalId: row.record_id,
-    status: row.status as ComplianceStatus,
-    completedAt: row.completed_at,
-    validUntil: row.valid_until,
-  });
+/** @param items the request's item loader: `item` and `satisfiedBy` of rows that came without them. */
+export function toComplianceItem(row: HoldingRow, items: DataLoader<string, LearningItemRow | null>): ComplianceItem {
+  const held = new ComplianceItem();
+  held.userLocalId = row.user_id;
+  held.itemLocalId = row.item_id;
+  held.viaItemLocalId = row.via_item_id;
+  held.recordLocalId = row.record_id;
+  held.itemRow = row.itemRow ?? null;
+  held.viaItemRow = row.viaItemRow ?? null;
+  held.itemLoader = items;
+  held.status = row.status as ComplianceStatus;
+  held.completedAt = row.completed_at;
+  held.validUntil = row.valid_until;
+  return held;
 }
 
-export function toUserCompliance(rows: readonly HoldingRow[]): UserCompliance {
-  const items = rows.map(toComplianceItem);
-  const count = (s: ComplianceStatus): number => items.filter((i) => i.status === s).length;
-  const expired = count(ComplianceStatus.EXPIRED);
-  const expiring = count(ComplianceStatus.EXPIRING);
-  return Object.assign(new UserCompliance(), {
-    status: expired > 0 ? ComplianceStatus.EXPIRED : expiring > 0 ? ComplianceStatus.EXPIRING : ComplianceStatus.VALID,
-    expired,
-    expiring,
-    valid: count(ComplianceStatus.VALID),
-    items,
-  });
+export function toUserCompliance(rows: readonly HoldingRow[], items: DataLoader<string, LearningItemRow | null>): UserCompliance {
+  const held: ComplianceItem[] = [];
+  let expired = 0;
+  let expiring = 0;
+  for (const row of rows) {
+    const item = toComplianceItem(row, items);
+    if (item.status === ComplianceStatus.EXPIRED) expired++;
+    else if (item.status === ComplianceStatus.EXPIRING) expiring++;
+    held.push(item);
+  }
+  const compliance = new UserCompliance();
+  compliance.status = expired > 0 ? ComplianceStatus.EXPIRED : expiring > 0 ? ComplianceStatus.EXPIRING : ComplianceStatus.VALID;
+  compliance.expired = expired;
+  compliance.expiring = expiring;
+  compliance.valid = rows.length - expired - expiring;
+  compliance.items = held;
+  return compliance;
 }

@@ -6,8 +6,6 @@ import { PageArgs } from '../../graphql/relay/page-args';
 import { optionalLocalId, required, toUser, User } from '../../roster';
 import { toLearningRecord } from '../history/history.mapper';
 import { LearningRecord } from '../history/history.types';
-import { toLearningItem } from '../items/learning-item.mapper';
-import { LearningItem } from '../items/learning-item.types';
 import { type HoldingRow, toComplianceItem } from './compliance.mapper';
 import { checkWindow, DEFAULT_WINDOW_DAYS } from './compliance.service';
 import { ComplianceItem, ComplianceItemConnection } from './compliance.types';
@@ -27,22 +25,13 @@ export class ComplianceResolver {
   ): Promise<ComplianceItemConnection> {
     const query = ctx.services.records.compliance.expiringQuery(optionalLocalId(orgId, 'Org'), checkWindow(within), includeExpired);
     const result = await fetchPage<HoldingRow>(ctx.db, query, pageWindow(query, page, ctx.config.maxPageSize));
-    return toConnection(ComplianceItemConnection, result, toComplianceItem, () => countRows(ctx.db, query));
+    const items = ctx.loaders.records.item;
+    return toConnection(ComplianceItemConnection, result, (row) => toComplianceItem(row, items), () => countRows(ctx.db, query));
   }
 
   @FieldResolver(() => User)
   async user(@Root() held: ComplianceItem, @Ctx() ctx: Context): Promise<User> {
     return toUser(required(await ctx.loaders.roster.user.load(held.userLocalId), `User ${held.userLocalId}`));
-  }
-
-  @FieldResolver(() => LearningItem, { description: 'The item that expires.' })
-  async item(@Root() held: ComplianceItem, @Ctx() ctx: Context): Promise<LearningItem> {
-    return toLearningItem(required(await ctx.loaders.records.item.load(held.itemLocalId), `LearningItem ${held.itemLocalId}`));
-  }
-
-  @FieldResolver(() => LearningItem, { description: 'The item actually completed: `item` itself, or an equivalent of it.' })
-  async satisfiedBy(@Root() held: ComplianceItem, @Ctx() ctx: Context): Promise<LearningItem> {
-    return toLearningItem(required(await ctx.loaders.records.item.load(held.viaItemLocalId), `LearningItem ${held.viaItemLocalId}`));
   }
 
   @FieldResolver(() => LearningRecord, { description: 'The completion that counts.' })

@@ -3,7 +3,7 @@ import { toGlobalId } from '../../graphql/relay/global-id';
 import { LocalDate } from '../../roster';
 import { LearningKind } from '../model/learning-kind';
 import type { HistoryRow } from '../model/record-rows';
-import { entryFields } from './entry-fields';
+import { detailsOf, setEntryFields } from './entry-fields';
 import { LearningHistoryEntry } from './history.types';
 
 /**
@@ -70,16 +70,18 @@ export class EdReflectGoalEntry extends LearningHistoryEntry {
 
 export function toEdReflectEntry(row: HistoryRow): LearningHistoryEntry {
   // The EdReflect branches of the timeline select no validity: `validUntil` is null.
-  const common = entryFields(row);
   if (row.entry_kind === LearningKind.EDREFLECT_GOAL) {
-    const due = row.details['dueDate'];
-    return Object.assign(new EdReflectGoalEntry(), common, {
-      id: toGlobalId('EdReflectGoal', row.id),
-      goalLocalId: row.id,
-      dueDate: typeof due === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(due) ? due : null,
-      progress: common.score,
-      score: null,
-    });
+    const due = detailsOf(row)['dueDate'];
+    const goal = setEntryFields(new EdReflectGoalEntry(), row);
+    goal.id = toGlobalId('EdReflectGoal', row.id);
+    goal.goalLocalId = row.id;
+    goal.dueDate = typeof due === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(due) ? due : null;
+    goal.progress = goal.score;
+    goal.score = null;
+    return goal;
   }
-  return Object.assign(new EdReflectObservationEntry(), common, { id: toGlobalId('EdReflectObservation', row.id), observationLocalId: row.id });
+  const observation = setEntryFields(new EdReflectObservationEntry(), row);
+  observation.id = toGlobalId('EdReflectObservation', row.id);
+  observation.observationLocalId = row.id;
+  return observation;
 }

@@ -4,6 +4,7 @@ import type { LearningKind } from '../model/learning-kind';
 import type { LearningStatus } from '../model/learning-status';
 import { RECORD_TIMELINE_COLUMNS } from '../model/record-rows';
 import { EDREFLECT_TIMELINE_BRANCHES } from './edreflect-entries';
+import { ALL_TIMELINE_COLUMNS } from './timeline-columns';
 
 export interface HistoryCriteria {
   readonly from?: Date | null;
@@ -36,8 +37,10 @@ const TIMELINE = raw(`(
 /**
  * Newest first, then id, then kind (ids of the two branches may be equal). The records branch
  * is read backwards along `(user_id, occurred_at, id)`, so a page stops after its last row.
+ * `columns`: of `h`, all or those a client's selection needs (timeline-columns.ts); Postgres
+ * computes only those in each branch.
  */
-export function timelineQuery(criteria: HistoryCriteria): ListQuery {
+export function timelineQuery(criteria: HistoryCriteria, columns: string = ALL_TIMELINE_COLUMNS): ListQuery {
   const where: Sql[] = [];
   if (criteria.from) where.push(sql`h.occurred_at >= ${criteria.from}`);
   if (criteria.to) where.push(sql`h.occurred_at < ${criteria.to}`);
@@ -45,7 +48,7 @@ export function timelineQuery(criteria: HistoryCriteria): ListQuery {
   if (criteria.statuses?.length) where.push(sql`h.status = any(${[...criteria.statuses]}::text[])`);
   return {
     key: 'timeline',
-    select: raw('h.*'),
+    select: raw(columns),
     from: TIMELINE,
     where,
     order: [

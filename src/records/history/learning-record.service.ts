@@ -34,17 +34,18 @@ export class LearningRecordService {
     private readonly scope: AccessScope | null = null,
   ) {}
 
-  /** A user's timeline (records and enrollments), batched over users. */
-  timeline(criteria: HistoryCriteria): NestedList {
-    const query = timelineQuery(criteria);
-    if (!this.scope) return { field: 'User.learningHistory', query, parentExpr: 'h.user_id', shape: criteria };
+  /** A user's timeline (records and enrollments), batched over users; `columns` as timelineQuery takes them. */
+  timeline(criteria: HistoryCriteria, columns?: string): NestedList {
+    const query = timelineQuery(criteria, columns);
+    const shape = [criteria, columns ?? null];
+    if (!this.scope) return { field: 'User.learningHistory', query, parentExpr: 'h.user_id', shape };
     // The user is visible (the parent came through the scope), and so are their learning records;
     // their enrollments at other schools are not, nor entries read from domains a scope does not
     // narrow (EdReflect), which a scoped key may not reach at all.
     const enrollment = visible(this.scope, 'enrollment', 'se2');
     const scoped = sql`(h.entry_kind = any(${RECORD_KINDS}::text[])
       or (h.entry_kind = ${LearningKind.ENROLLMENT} and exists (select 1 from enrollment se2 where se2.id = h.id and ${and(enrollment)})))`;
-    return { field: 'User.learningHistory', query: { ...query, where: [...query.where, scoped] }, parentExpr: 'h.user_id', shape: criteria };
+    return { field: 'User.learningHistory', query: { ...query, where: [...query.where, scoped] }, parentExpr: 'h.user_id', shape };
   }
 
   /** An item's records, newest first, batched over items. */
