@@ -6,6 +6,8 @@
  * Not a test: it prints figures to compare and record.
  *
  *   BENCH_PERSONS, BENCH_GROUPS, BENCH_MEMBERS · DATABASE_URL=… to use a server instead of embedded Postgres
+ *   BENCH_IMS_ONLY=1 skips the OneRoster import. Postgres CPU seconds per run are printed for the
+ *   embedded server (they vary far less than wall time on a shared machine).
  */
 import { spawn } from 'node:child_process';
 import { appendFileSync, chmodSync, copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -21,6 +23,7 @@ import { SyncJobEntity } from '../src/jobs/sync-job.entity';
 import { importOneRoster } from '../src/roster/oneroster/importer';
 import { createLogger } from '../src/shared/logger';
 import { writeImsFile, writeOneRosterFolder, type RosterSize } from './ims-fixture';
+import { postgresCpuSeconds } from './postgres-cpu';
 
 interface Figures {
   readonly rows: number;
@@ -28,6 +31,8 @@ interface Figures {
   readonly maxRssMiB: number;
   readonly baseRssMiB: number;
   readonly counts: Record<string, unknown>;
+  /** Postgres CPU seconds the run used; NaN for a server we did not start. */
+  pgCpu?: number;
 }
 
 const baseRssMiB = process.memoryUsage.rss() / 1024 / 1024;
@@ -89,9 +94,16 @@ async function orchestrate(): Promise<void> {
       `input: ${size.persons.toLocaleString('en')} persons, ${size.groups.toLocaleString('en')} groups, ${size.members.toLocaleString('en')} memberships = ${elements.toLocaleString('en')} elements, ${mib.toFixed(1)} MiB of XML (node ${process.version}, ${os.cpus().length} CPUs)\n`,
     );
     const server = await database(tmp);
+    const pgCpu = (): number => (process.env['DATABASE_URL'] ? NaN : (postgresCpuSeconds(path.join(tmp, 'data', 'pg')) ?? NaN));
+    const child = async (args: string[]): Promise<Figures> => {
+      const before = pgCpu();
+      const figures = await runChild(args);
+      figures.pgCpu = pgCpu() - before;
+      return figures;
+    };
     try {
       await createTemplate(server.url);
-      console.log('run                                        seconds   elements/s  peak RSS (after loading modules)');
+      console.log('run                                        seconds   elements/s  Postgres CPU s  peak RSS (after loading modules)');
       const ims = await child(['--ims', xml, await freshDatabase(server.url, 'lg_bench_ims')]);
       console.log(line('IMS import (create users and courses)', ims, elements));
       const again = path.join(tmp, 'enterprise-again.xml');
@@ -99,6 +111,10 @@ async function orchestrate(): Promise<void> {
       appendFileSync(again, '<!-- the next night, nothing changed -->\n');
       const reimport = await child(['--ims', again, urlFor(server.url, 'lg_bench_ims')]);
       console.log(line('IMS re-import of the same data', reimport, elements));
+      if (process.env['BENCH_IMS_ONLY']) {
+        console.log(`IMS counts: ${JSON.stringify(ims.counts)}`);
+        return;
+      }
       const oneroster = await child(['--oneroster', roster, await freshDatabase(server.url, 'lg_bench_oneroster')]);
       const rows = size.persons + 2 * size.groups + size.members + 2;
       console.log(line('OneRoster 1.1 import, same roster', oneroster, rows));
@@ -114,9 +130,9 @@ async function orchestrate(): Promise<void> {
 }
 
 const line = (label: string, f: Figures, elements: number): string =>
-  `${label.padEnd(42)} ${f.seconds.toFixed(1).padStart(7)} ${Math.round(elements / f.seconds).toLocaleString('en').padStart(12)}  ${f.maxRssMiB.toFixed(0)} MiB (${f.baseRssMiB.toFixed(0)} MiB)`;
+  `${label.padEnd(42)} ${f.seconds.toFixed(1).padStart(7)} ${Math.round(elements / f.seconds).toLocaleString('en').padStart(12)}  ${(f.pgCpu ?? NaN).toFixed(1).padStart(14)}  ${f.maxRssMiB.toFixed(0)} MiB (${f.baseRssMiB.toFixed(0)} MiB)`;
 
-function child(args: string[]): Promise<Figures> {
+function runChild(args: string[]): Promise<Figures> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, [__filename, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';

@@ -23,6 +23,7 @@ import { HideLinksOfDeletedUsers1795455981079 } from './1795455981079-HideLinksO
 import { CreateUserProfiles1795456148590 } from './1795456148590-CreateUserProfiles';
 import { HideLinksOfImsDeletedUsers1795461226206 } from './1795461226206-HideLinksOfImsDeletedUsers';
 import { KeyColumnsInByteOrder1795461289511 } from './1795461289511-KeyColumnsInByteOrder';
+import { ImsLinkKeysInByteOrder1795465445005 } from './1795465445005-ImsLinkKeysInByteOrder';
 /** Every migration, in order. Each is reviewed by hand; never generated at run time. */
 export const migrations: Function[] = [
   CreateJobsAndKeys1795434288883,
@@ -50,4 +51,5 @@ export const migrations: Function[] = [
   CreateUserProfiles1795456148590,
   HideLinksOfImsDeletedUsers1795461226206,
   KeyColumnsInByteOrder1795461289511,
+  ImsLinkKeysInByteOrder1795465445005,
 ];

@@ -22,6 +22,10 @@ export async function matchImsPersons(ctx: ApplyContext): Promise<void> {
     `update ims_person_keys k set user_id = l.user_id, via = 'link' from ims_person_link l where l.system = $1 and l.sourced_id = k.key`,
     [ctx.system],
   );
+  // The next steps look only at keys the links left unresolved (`user_id is null`): without
+  // fresh statistics the planner takes them for all keys and, on a re-import where none are
+  // left, probes the key table once per row of the system instead of finding nothing to join.
+  await ctx.query(`analyze ims_person_keys`);
   await ctx.query(
     `update ims_person_keys k set user_id = u.id, via = 'system' from roster_user u
       where k.user_id is null and u.system = $1 and u.sourced_id = k.key`,

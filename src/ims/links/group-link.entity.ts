@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
 import { RosterClassEntity } from '../../roster/class/class.entity';
+import { SOURCED_ID_COLUMN } from '../../roster/shared/key-columns';
 
 /**
  * Which class an IMS group (a course code within an import system) enrols into: the class
@@ -18,7 +19,7 @@ export class ImsGroupLinkEntity {
   system!: string;
 
   /** The group's course code (`<sourcedid><id>`, trimmed and truncated as configured). */
-  @Column({ type: 'text', name: 'sourced_id' })
+  @Column(SOURCED_ID_COLUMN)
   sourcedId!: string;
 
   @Column({ type: 'bigint', name: 'class_id' })

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { SOURCED_ID_COLUMN } from '../../roster/shared/key-columns';
 import { UserEntity } from '../../roster/user/user.entity';
 
 /**
@@ -21,7 +22,7 @@ export class ImsPersonLinkEntity {
   system!: string;
 
   /** The person's `<sourcedid><id>`, trimmed. */
-  @Column({ type: 'text', name: 'sourced_id' })
+  @Column(SOURCED_ID_COLUMN)
   sourcedId!: string;
 
   @Column({ type: 'bigint', name: 'user_id' })
