@@ -198,8 +198,13 @@ export async function startHttpServer(deps: HttpServerDeps): Promise<RunningHttp
   });
   app.use('/xapi', httpRateLimit(new KeyRateLimiter(deps.db, { points: config.rateLimit.xapiPoints, durationSeconds: config.rateLimit.durationSeconds }, log, 'memory')));
   deps.mount?.(app);
-  app.use(
-    '/graphql',
+  // Its own app so that Express does not hash every response body for an ETag: POSTed
+  // operations are never revalidated, and hashing a large page was a few % of its CPU.
+  const graphqlApp = express();
+  graphqlApp.disable('x-powered-by');
+  graphqlApp.disable('etag');
+  app.use('/graphql', graphqlApp);
+  graphqlApp.use(
     // Before parsing anything: decided from memory, so a refused request costs no statement at all.
     httpRateLimit(rateLimiter),
     express.json({ limit: '1mb' }),
