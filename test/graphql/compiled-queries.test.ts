@@ -18,7 +18,7 @@ function testSchema(calls: { items: number; mutations: number }): GraphQLSchema 
     interface Entry { id: ID! title: String! }
     type Course implements Entry { id: ID! title: String! hours: Int }
     type Quiz implements Entry { id: ID! title: String! score: Float }
-    type Query { entries(first: Int!): [Entry!]! failing(code: String!): String }
+    type Query { entries(first: Int!): [Entry!]! failing(code: String!): String echo(text: String!): String! }
     type Mutation { touch: Int! }`);
   (schema.getType('Entry') as GraphQLInterfaceType).resolveType = (value) => (value as { kind: string }).kind;
   const query = (schema.getType('Query') as GraphQLObjectType).getFields();
@@ -31,6 +31,7 @@ function testSchema(calls: { items: number; mutations: number }): GraphQLSchema 
   (query['failing'] as GraphQLField<unknown, unknown>).resolve = (_root, args) => {
     throw new GraphQLError(`refused with ${String(args['code'])}`, { extensions: { code: args['code'] } });
   };
+  (query['echo'] as GraphQLField<unknown, unknown>).resolve = (_root, args) => String(args['text']);
   ((schema.getType('Mutation') as GraphQLObjectType).getFields()['touch'] as GraphQLField<unknown, unknown>).resolve = () => ++calls.mutations;
   return schema;
 }
@@ -92,6 +93,18 @@ describe('compiled queries', () => {
     assert.deepEqual(ok?.data, { entries: [{ id: '0' }, { id: '1' }, { id: '2' }] });
     assert.deepEqual(compiled.stats, { compiled: 1, served: 2, fellBack: 5 });
     await compiled.apollo.stop();
+  });
+
+  it('treats literals and aliases in a compiled document as data, never as code', async () => {
+    const plain = await server(false);
+    const compiled = await server(true);
+    const hostile = String.raw`"); process.exit(1); ("`;
+    const document = `{ a: echo(text: ${JSON.stringify(hostile)}) b: echo(text: "\\\" \u0000 \${x} */ //") __proto__: echo(text: "p") constructor: echo(text: "c") }`;
+    const expected = await plain.run(document);
+    assert.equal(expected?.errors, undefined);
+    for (let i = 1; i <= 4; i++) assert.deepEqual(await compiled.run(document), expected, `run ${i}`);
+    assert.equal(compiled.stats.served, 2);
+    await Promise.all([plain.apollo.stop(), compiled.apollo.stop()]);
   });
 
   it('never compiles mutations or requests that ask for a federation trace', async () => {
