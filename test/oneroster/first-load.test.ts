@@ -6,7 +6,7 @@ import { ProgressReporter } from '../../src/jobs/progress-reporter';
 import { SyncJobEntity } from '../../src/jobs/sync-job.entity';
 import { importOneRoster, type OneRosterImportResult } from '../../src/roster/oneroster/importer';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { district12, type FileFixture } from './fixtures';
+import { district12, type FileFixture, type Row } from './fixtures';
 import { richPackage12 } from './rich-package';
 import { rosterSnapshot } from './roster-snapshot';
 
@@ -22,19 +22,18 @@ interface Run {
 /** One user profile: every file of the packages below is loaded (and replaces what the rich package left). */
 const PROFILE: FileFixture = { mode: 'bulk', rows: [{ sourcedId: 'pa', userSourcedId: 'u1', profileType: 'lms', vendorId: 'acme', credentialType: 'password', username: 'ada' }] };
 
+/** Enrollments the fixture district's classes and users resolve. */
+const ENROLLMENTS: readonly Row[] = [
+  { sourcedId: 'e1', classSourcedId: 'k1', schoolSourcedId: 's1', userSourcedId: 'u1', role: 'student', beginDate: '2024-09-01' },
+  { sourcedId: 'e2', classSourcedId: 'k1', schoolSourcedId: 's1', userSourcedId: 'u2', role: 'student' },
+  { sourcedId: 'e3', classSourcedId: 'k1', schoolSourcedId: 's1', userSourcedId: 't9', role: 'teacher', primary: 'true' },
+];
+
 /** A package with a row the checks reject (an enrollment naming no class), so both paths report it. */
 const withProblem = (): string =>
   district12({
     userProfiles: PROFILE,
-    enrollments: {
-      mode: 'bulk',
-      rows: [
-        { sourcedId: 'e1', classSourcedId: 'k1', schoolSourcedId: 's1', userSourcedId: 'u1', role: 'student', beginDate: '2024-09-01' },
-        { sourcedId: 'e2', classSourcedId: 'k1', schoolSourcedId: 's1', userSourcedId: 'u2', role: 'student' },
-        { sourcedId: 'e3', classSourcedId: 'k1', schoolSourcedId: 's1', userSourcedId: 't9', role: 'teacher', primary: 'true' },
-        { sourcedId: 'e9', classSourcedId: 'nope', schoolSourcedId: 's1', userSourcedId: 'u1', role: 'student' },
-      ],
-    },
+    enrollments: { mode: 'bulk', rows: [...ENROLLMENTS, { sourcedId: 'e9', classSourcedId: 'nope', schoolSourcedId: 's1', userSourcedId: 'u1', role: 'student' }] },
   });
 
 /**
@@ -161,15 +160,5 @@ describe('OneRoster first import of a system', () => {
 
 /** The rows `withProblem` applies, as a package with other bytes (the ledger skips a package it has applied). */
 function withoutProblem(): string {
-  return district12({
-    userProfiles: PROFILE,
-    enrollments: {
-      mode: 'bulk',
-      rows: [
-        { sourcedId: 'e1', classSourcedId: 'k1', schoolSourcedId: 's1', userSourcedId: 'u1', role: 'student', beginDate: '2024-09-01' },
-        { sourcedId: 'e2', classSourcedId: 'k1', schoolSourcedId: 's1', userSourcedId: 'u2', role: 'student' },
-        { sourcedId: 'e3', classSourcedId: 'k1', schoolSourcedId: 's1', userSourcedId: 't9', role: 'teacher', primary: 'true' },
-      ],
-    },
-  });
+  return district12({ userProfiles: PROFILE, enrollments: { mode: 'bulk', rows: ENROLLMENTS } });
 }

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { LMS_SYSTEM_LOCK } from '../../src/records/lms/lms-apply';
-import { RosterFactory } from '../factories/roster.factory';
 import { startTestApp, type TestApp } from '../support/app';
 import { LmsFolder, SCORM_HEADERS } from './lms-files';
-import { histories, type JobOutcome, runLms, storedRecords } from './lms-support';
+import { histories, type JobOutcome, lmsLearner, runLms, storedRecords } from './lms-support';
 
 describe('LMS files: two imports of one system at once', () => {
   let app: TestApp;
@@ -25,17 +24,8 @@ describe('LMS files: two imports of one system at once', () => {
 
   before(async () => {
     app = await startTestApp({ workerConcurrency: 0 });
-    const f = new RosterFactory(app.db.dataSource);
-    for (const [username, identifier] of [
-      ['ada', 'S100'],
-      ['bob', 'S200'],
-    ] as const) {
-      const user = await f.user({ username, identifier });
-      await f.identifiers([
-        { userId: user.id, kind: 'identifier', value: identifier },
-        { userId: user.id, kind: 'username', value: username },
-      ]);
-    }
+    await lmsLearner(app.db.dataSource, 'ada', 'S100');
+    await lmsLearner(app.db.dataSource, 'bob', 'S200');
   });
   after(async () => {
     files.remove();

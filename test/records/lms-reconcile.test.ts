@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { RosterFactory } from '../factories/roster.factory';
 import { startTestApp, type TestApp } from '../support/app';
 import { COURSE_HEADERS, F2F_HEADERS, LmsFolder, PATHWAY_HEADERS, QUIZ_HEADERS, SCORM_HEADERS } from './lms-files';
-import { histories, records, runLms } from './lms-support';
+import { histories, lmsLearner, records, runLms } from './lms-support';
 
 describe('LMS files: reconciliation', () => {
   let app: TestApp;
@@ -12,13 +11,7 @@ describe('LMS files: reconciliation', () => {
 
   before(async () => {
     app = await startTestApp({ workerConcurrency: 0 });
-    const f = new RosterFactory(app.db.dataSource);
-    const user = await f.user({ username: 'ada', identifier: 'S100' });
-    ada = user.id;
-    await f.identifiers([
-      { userId: ada, kind: 'identifier', value: 'S100' },
-      { userId: ada, kind: 'username', value: 'ada' },
-    ]);
+    ada = await lmsLearner(app.db.dataSource, 'ada', 'S100');
   });
   after(async () => {
     files.remove();

@@ -6,10 +6,9 @@ import { openPackage } from '../../src/ingest';
 import { ProgressReporter } from '../../src/jobs/progress-reporter';
 import { SyncJobEntity } from '../../src/jobs/sync-job.entity';
 import { importLmsFile, type LmsImportResult, parseLmsOptions } from '../../src/records';
-import { RosterFactory } from '../factories/roster.factory';
 import { connectAsPlainRole, createTestDatabase, type PlainRoleConnection, type TestDatabase } from '../support/database';
 import { lmsCsv, LmsFolder, SCORM_HEADERS } from './lms-files';
-import { storedRecords } from './lms-support';
+import { lmsLearner, storedRecords } from './lms-support';
 
 /**
  * The LMS apply switches the per-row foreign-key triggers off when its database role may; a
@@ -23,12 +22,7 @@ describe('LMS apply with and without the right to skip reference triggers', () =
   before(async () => {
     test = await createTestDatabase();
     plain = await connectAsPlainRole(test);
-    const f = new RosterFactory(test.dataSource);
-    const ada = await f.user({ username: 'ada', identifier: 'S100' });
-    await f.identifiers([
-      { userId: ada.id, kind: 'identifier', value: 'S100' },
-      { userId: ada.id, kind: 'username', value: 'ada' },
-    ]);
+    await lmsLearner(test.dataSource, 'ada', 'S100');
   });
   after(async () => {
     files.remove();

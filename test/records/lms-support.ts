@@ -2,10 +2,22 @@ import type { SyncJobEntity } from '../../src/jobs/sync-job.entity';
 import type { LmsJobParams } from '../../src/records';
 import type { DataSource } from 'typeorm';
 import type { TestApp } from '../support/app';
+import { RosterFactory } from '../factories/roster.factory';
 
 export interface JobOutcome {
   readonly job: SyncJobEntity;
   readonly issues: { severity: string; code: string; line: number | null; column: string | null; message: string; record_key: string | null }[];
+}
+
+/** A roster user whose LMS rows match by `uniqueid` (their identifier) or by `username`; returns their id. */
+export async function lmsLearner(db: DataSource, username: string, identifier: string): Promise<string> {
+  const f = new RosterFactory(db);
+  const user = await f.user({ username, identifier });
+  await f.identifiers([
+    { userId: user.id, kind: 'identifier', value: identifier },
+    { userId: user.id, kind: 'username', value: username },
+  ]);
+  return user.id;
 }
 
 /** Runs an `lms` job in the test process (as the CLI does) and returns it finished, with its issues. */
@@ -44,11 +56,13 @@ export async function records(app: TestApp, system = 'lms'): Promise<RecordRow[]
   )) as RecordRow[];
 }
 
-/** The status history of every record of a system, by the record's item and key. */
-export async function histories(app: TestApp, system = 'lms'): Promise<Record<string, string[]>> {
+/** The status history of every record of a system, by the record's item (or person) and key. */
+export async function histories(app: TestApp, system = 'lms', by: 'item' | 'person' = 'item'): Promise<Record<string, string[]>> {
+  const owner = by === 'item' ? 'i.name' : 'p.person_key';
   const rows = (await app.db.dataSource.query(
-    `select i.name || ' ' || regexp_replace(r.record_key, '^[0-9]+[|]', '') as k, array_agg(s.status order by s.id) as statuses
-       from learning_record r join learning_item i on i.id = r.item_id join learning_record_status s on s.record_id = r.id
+    `select ${owner} || ' ' || regexp_replace(r.record_key, '^[0-9]+[|]', '') as k, array_agg(s.status order by s.id) as statuses
+       from learning_record r join learning_item i on i.id = r.item_id left join external_person p on p.id = r.person_id
+       join learning_record_status s on s.record_id = r.id
       where r.system = $1 group by 1 order by 1`,
     [system],
   )) as { k: string; statuses: string[] }[];

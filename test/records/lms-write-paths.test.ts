@@ -1,19 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { RosterFactory } from '../factories/roster.factory';
 import { startTestApp, type TestApp } from '../support/app';
 import { lmsCsv, LmsFolder, SCORM_HEADERS } from './lms-files';
-import { runLms, storedRecords as stored } from './lms-support';
-
-async function history(app: TestApp, system: string): Promise<Record<string, string[]>> {
-  const rows = (await app.db.dataSource.query(
-    `select p.person_key || ' ' || regexp_replace(r.record_key, '^[0-9]+[|]', '') as k, array_agg(s.status order by s.id) as statuses
-       from learning_record r join external_person p on p.id = r.person_id join learning_record_status s on s.record_id = r.id
-      where r.system = $1 group by 1 order by 1`,
-    [system],
-  )) as { k: string; statuses: string[] }[];
-  return Object.fromEntries(rows.map((r) => [r.k, r.statuses]));
-}
+import { histories, lmsLearner, runLms, storedRecords as stored } from './lms-support';
 
 describe('LMS files: new and known records are written alike', () => {
   let app: TestApp;
@@ -39,18 +28,8 @@ describe('LMS files: new and known records are written alike', () => {
 
   before(async () => {
     app = await startTestApp({ workerConcurrency: 0 });
-    const f = new RosterFactory(app.db.dataSource);
-    for (const [username, identifier] of [
-      ['ada', 'S100'],
-      ['bob', 'S200'],
-    ] as const) {
-      const user = await f.user({ username, identifier });
-      users[username] = user.id;
-      await f.identifiers([
-        { userId: user.id, kind: 'identifier', value: identifier },
-        { userId: user.id, kind: 'username', value: username },
-      ]);
-    }
+    users['ada'] = await lmsLearner(app.db.dataSource, 'ada', 'S100');
+    users['bob'] = await lmsLearner(app.db.dataSource, 'bob', 'S200');
     // The same item validity in both systems, so valid_until is written by both paths.
     for (const system of ['lms-direct', 'lms-stepwise']) {
       await app.db.dataSource.query(
@@ -90,7 +69,7 @@ describe('LMS files: new and known records are written alike', () => {
       ],
     );
     assert.ok(rows.some((r) => r.valid_until !== null && r.completed_at !== null), 'a completion of an item with a validity has its end');
-    assert.deepEqual(await history(app, 'lms-stepwise'), {
+    assert.deepEqual(await histories(app, 'lms-stepwise', 'person'), {
       'account:S100 Module 1|1': ['IN_PROGRESS', 'PASSED'],
       'account:S100 Module 1|2': ['IN_PROGRESS', 'FAILED'],
       'account:S200 Intro|1': ['IN_PROGRESS'],
@@ -103,7 +82,7 @@ describe('LMS files: new and known records are written alike', () => {
     assert.equal(again.job.status, 'SUCCEEDED', again.job.failureMessage ?? '');
     assert.deepEqual([again.job.added, again.job.updated, again.job.unchanged], [0, 0, 5]);
     assert.deepEqual(await app.db.dataSource.query(`select id, updated_at from learning_record where system = 'lms-stepwise' order by id`), before);
-    assert.equal(Object.values(await history(app, 'lms-stepwise')).flat().length, 9, 'no status rows added');
+    assert.equal(Object.values(await histories(app, 'lms-stepwise', 'person')).flat().length, 9, 'no status rows added');
   });
 
   it('matches a person first seen after their account was linked to the linked user', async () => {
