@@ -5,7 +5,7 @@ import { identifierHits } from '../../src/identity/identifier-hits';
 import { hideLinksOfUsers } from '../../src/roster/user/deleted-user-links';
 import { RosterFactory } from '../factories/roster.factory';
 import { tempDir } from '../ingest/fixtures';
-import { gid, ok } from '../roster/helpers';
+import { userLinks, type UserLinks } from '../roster/helpers';
 import { startTestApp, type TestApp } from '../support/app';
 import { ims, person } from './fixtures';
 import { importIms, resetRoster, sample, writeXml, type ImsOutcome } from './support';
@@ -13,11 +13,6 @@ import { importIms, resetRoster, sample, writeXml, type ImsOutcome } from './sup
 const CREATE = { createMissingUsers: true, createMissingCourses: true };
 const DELETE = { deleteUsers: true };
 
-interface Links {
-  agents: string[];
-  agentFor: string[];
-  identifiers: string[];
-}
 
 /**
  * A person an IMS file deletes takes their identifiers and agent links with them, as a user
@@ -57,14 +52,7 @@ describe('IMS deleted persons take their identifiers and agent links with them',
   /** Identifier rows still live for a user, whether or not a reader also checks the user. */
   const liveIdentifiers = async (id: string): Promise<string[]> =>
     ((await app.db.dataSource.query(`select kind || ':' || value as i from user_identifier where user_id = $1 and deleted_at is null order by 1`, [id])) as { i: string }[]).map((r) => r.i);
-  const links = async (id: string): Promise<Links> => {
-    const res = await app.gql<{ node: { agents: { sourcedId: string }[]; agentFor: { sourcedId: string }[]; identifiers: { kind: string; value: string }[] } }, { id: string }>(
-      `query($id: ID!) { node(id: $id) { ... on User { agents { sourcedId } agentFor { sourcedId } identifiers { kind value } } } }`,
-      { id: gid('User', id) },
-    );
-    const node = ok(res).node;
-    return { agents: node.agents.map((a) => a.sourcedId), agentFor: node.agentFor.map((a) => a.sourcedId), identifiers: node.identifiers.map((i) => `${i.kind}:${i.value}`).sort() };
-  };
+  const links = (id: string): Promise<UserLinks> => userLinks(app, id);
   /** An agent link as an importer that has them writes it (IMS itself has none). */
   const agent = async (system: string, userId: string, agentUserId: string): Promise<void> => {
     await app.db.dataSource.query(`insert into agent (system, user_id, agent_user_id, relationship) values ($1, $2, $3, 'parent')`, [system, userId, agentUserId]);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { identifierHits } from '../../src/identity/identifier-hits';
 import { startTestApp, type TestApp } from '../support/app';
-import { gid, ok } from '../roster/helpers';
+import { userLinks, type UserLinks } from '../roster/helpers';
 import { district12, writePackage } from './fixtures';
 import { importPackage, type JobOutcome, nonZero } from './support';
 
@@ -10,11 +10,6 @@ const MODIFIED = '2025-03-01T10:00:00.000Z';
 const PARENT = { sourcedId: 'u4', enabledUser: 'true', username: 'parent', givenName: 'Pat', familyName: 'Turing' };
 const CHILD = { sourcedId: 'u2', enabledUser: 'true', username: 'alan', givenName: 'Alan', familyName: 'Turing', email: 'alan@school.org', agentSourcedIds: 'u4' };
 
-interface Links {
-  agents: string[];
-  agentFor: string[];
-  identifiers: string[];
-}
 
 /**
  * A deleted user's identifiers and agent links are deleted with them (matching must not find a
@@ -51,14 +46,7 @@ describe('OneRoster deleted users take their identifiers and agent links with th
   /** Identifier rows still live for a user, whether or not a reader also checks the user. */
   const liveIdentifiers = async (id: string): Promise<number> =>
     ((await app.db.dataSource.query(`select count(*)::int as n from user_identifier where user_id = $1 and deleted_at is null`, [id])) as { n: number }[])[0]?.n ?? -1;
-  const links = async (id: string): Promise<Links> => {
-    const res = await app.gql<{ node: { agents: { sourcedId: string }[]; agentFor: { sourcedId: string }[]; identifiers: { kind: string; value: string }[] } }, { id: string }>(
-      `query($id: ID!) { node(id: $id) { ... on User { agents { sourcedId } agentFor { sourcedId } identifiers { kind value } } } }`,
-      { id: gid('User', id) },
-    );
-    const node = ok(res).node;
-    return { agents: node.agents.map((a) => a.sourcedId), agentFor: node.agentFor.map((a) => a.sourcedId), identifiers: node.identifiers.map((i) => `${i.kind}:${i.value}`).sort() };
-  };
+  const links = (id: string): Promise<UserLinks> => userLinks(app, id);
 
   it('a bulk that no longer lists a user hides them from matching and the graph; listing them again restores both', async () => {
     const sys = 'deleted-bulk';

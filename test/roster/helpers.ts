@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { toGlobalId } from '../../src/graphql/relay/global-id';
-import type { GraphQLResponse } from '../support/app';
+import type { GraphQLResponse, TestApp } from '../support/app';
 
 /** The data of a response that must have succeeded; fails the test with the errors otherwise. */
 export function ok<T>(res: GraphQLResponse<T>): T {
@@ -30,3 +30,19 @@ export const gid = toGlobalId;
  * stays visible.
  */
 export const AUTH = 0;
+
+/** A user's agent links both ways and identifiers, as the graph shows them (`kind:value`, sorted). */
+export interface UserLinks {
+  agents: string[];
+  agentFor: string[];
+  identifiers: string[];
+}
+
+export async function userLinks(app: TestApp, userId: string): Promise<UserLinks> {
+  const res = await app.gql<{ node: { agents: { sourcedId: string }[]; agentFor: { sourcedId: string }[]; identifiers: { kind: string; value: string }[] } }, { id: string }>(
+    `query($id: ID!) { node(id: $id) { ... on User { agents { sourcedId } agentFor { sourcedId } identifiers { kind value } } } }`,
+    { id: gid('User', userId) },
+  );
+  const node = ok(res).node;
+  return { agents: node.agents.map((a) => a.sourcedId), agentFor: node.agentFor.map((a) => a.sourcedId), identifiers: node.identifiers.map((i) => `${i.kind}:${i.value}`).sort() };
+}
