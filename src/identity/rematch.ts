@@ -27,8 +27,6 @@ export async function rematch(
   personIds: string,
   params: unknown[],
   references: readonly PersonReference[],
-  /** Persons made in this transaction: they have no rows anywhere yet, so nothing to rewrite. */
-  created: ReadonlySet<string> = new Set(),
 ): Promise<RematchOutcome> {
   // One grouped join for all the persons (identifier-hits.ts), not a lookup per person.
   const changed = await queryRows<{ id: string; reassigned: boolean }>(
@@ -47,7 +45,7 @@ export async function rematch(
     params,
   );
   const reassigned = changed.filter((c) => c.reassigned).map((c) => c.id);
-  await propagate(db, reassigned.filter((id) => !created.has(id)), references);
+  await propagate(db, reassigned, references);
   return { changed: changed.length, reassigned: reassigned.length };
 }
 
