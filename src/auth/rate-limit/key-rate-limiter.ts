@@ -5,8 +5,6 @@ import type { Logger } from '../../shared/logger';
 import type { RateDecision } from './rate-decision';
 import { SharedRateLimiter } from './shared-rate-limiter';
 
-export type { RateDecision } from './rate-decision';
-
 export interface RateLimitSettings {
   /** Operations one key may send per window; 0 turns limiting off. */
   readonly points: number;
@@ -15,7 +13,7 @@ export interface RateLimitSettings {
   readonly syncMs?: number;
 }
 
-export const DEFAULT_SYNC_MS = 250;
+const DEFAULT_SYNC_MS = 250;
 
 /**
  * Per-key rate limits, kept in Postgres so N instances share one budget per key instead of
@@ -37,7 +35,7 @@ export class KeyRateLimiter {
       this.memory = new RateLimiterMemory({ points: settings.points, duration: settings.durationSeconds });
       return;
     }
-    this.shared = new SharedRateLimiter(db, { points: settings.points, durationSeconds: settings.durationSeconds, syncMs: settings.syncMs ?? DEFAULT_SYNC_MS }, log);
+    this.shared = new SharedRateLimiter(db, { ...settings, syncMs: settings.syncMs ?? DEFAULT_SYNC_MS }, log);
   }
 
   /** Spends one point of `subject`'s budget (see `subjectOf`). */
