@@ -78,13 +78,13 @@ describe('source schedules', () => {
     console.log(`  measured: an every-minute schedule fired ${firedAfter} ms after it was saved`);
 
     // pg-boss debounces a schedule to once a minute; a tick arriving while a sync runs joins it.
-    // When the wait crosses into the next minute, that minute may fire once more, legitimately.
+    // At most one sync per minute the schedule has lived through (a minute's tick may be picked
+    // up just after the next minute began, so minutes are counted from the save, not the fire).
     const minuteOf = (ms: number): number => Math.floor(ms / 60_000);
     await sleep(2_500);
-    const crossed = minuteOf(firstSeen) !== minuteOf(Date.now());
+    const minutes = minuteOf(Date.now()) - minuteOf(started) + 1;
     const fired = (await jobsOf(app, ticking.localId, SOURCE_SYNC_KIND)).length;
-    if (crossed) assert.ok(fired <= 2, `at most once a minute (${fired} syncs across a minute boundary)`);
-    else assert.equal(fired, 1, 'not fired twice within the minute');
+    assert.ok(fired <= minutes, `at most once a minute (${fired} syncs in ${minutes} minutes)`);
     const tick = await app.runtime.services.sources.onScheduleTick(ticking.localId);
     assert.equal(tick?.started, true);
     const again = await app.runtime.services.sources.onScheduleTick(ticking.localId);
