@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Logger as TypeOrmLogger } from 'typeorm';
+import { rowsAsObjects } from './row-shapes';
 import { connectionTypes } from './type-parsers';
 
 export interface PreparedReadOptions {
@@ -29,10 +30,10 @@ export class PreparedReadPool {
     logger.logQuery(text, values);
     const started = performance.now();
     try {
-      const result = await this.connections().query({ name, text, values });
+      const result = await this.connections().query<unknown[]>({ name, text, values, rowMode: 'array' });
       const ms = performance.now() - started;
       if (ms > slowMs) logger.logQuerySlow(Math.round(ms), text, values);
-      return result.rows;
+      return rowsAsObjects(result.fields, result.rows);
     } catch (error) {
       logger.logQueryError(error as Error, text, values);
       throw error;
