@@ -10,6 +10,7 @@ import type { Context } from './context';
 import { buildFederatedSchema } from './federation/federated-schema';
 import { nodeReferenceResolvers, requireKey } from './federation/node-references';
 import { guardServiceField } from './federation/service-access';
+import { DateTimeISO } from './scalars/date-time-iso';
 import { validateArgs } from './validate-args';
 
 /**
@@ -41,6 +42,7 @@ export function appSchema(): GraphQLSchema {
     authMode: 'error',
     pubSub: noTopics,
     validateFn: validateArgs,
+    scalarsMap: [{ type: Date, scalar: DateTimeISO }],
   });
   // With introspection off (production), the SDL is an admin's to read, as the schema would be.
   guardServiceField<Context>(built, (ctx, info) => requireKey(ctx, info, null, ctx.config.introspection ? [] : [ApiRole.ADMIN]));
