@@ -14,11 +14,14 @@ export function toConnection<Row, T, C extends ConnectionShape<T>>(
   const connection = Object.create((connectionClass as ClassType<C>).prototype) as C;
   return Object.assign(connection, {
     nodes,
-    edges: nodes.map((node, i) => new PageEdge(node, page, i)),
+    // A page read without cursors was asked for no edges (relay/cursor-selection.ts).
+    edges: page.cursors ? nodes.map((node, i) => new PageEdge(node, page, i)) : NO_EDGES,
     pageInfo: pageInfoOf(page),
     countTotal,
   });
 }
+
+const NO_EDGES: readonly never[] = Object.freeze([]);
 
 /** An edge whose cursor is encoded only if a client selects it. */
 class PageEdge<T> {

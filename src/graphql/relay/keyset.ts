@@ -1,5 +1,5 @@
 import type { Sql } from '../../db/sql';
-import { and, join, raw, sql } from '../../db/sql';
+import { and, empty, join, raw, sql } from '../../db/sql';
 import { queryPrepared } from '../../db/prepared';
 import { DomainError } from '../../shared/domain-error';
 
@@ -41,6 +41,8 @@ export interface Page<Row> {
    * encoding every row's cursor up front cost a share of a large page's CPU.
    */
   cursorAt(i: number): string | null;
+  /** False when the page was read without its key columns (see pageWindow): it has no cursors to give. */
+  readonly cursors: boolean;
   readonly hasNextPage: boolean;
   readonly hasPreviousPage: boolean;
 }
@@ -50,12 +52,18 @@ interface Window {
   readonly backward: boolean;
   readonly after: readonly string[] | undefined;
   readonly before: readonly string[] | undefined;
+  /** Whether the rows carry their key columns as text, for cursors. */
+  readonly cursors: boolean;
 }
 
 export const DEFAULT_PAGE_SIZE = 50;
 
-/** Validates connection arguments against the page-size cap and decodes the cursors. */
-export function pageWindow(query: ListQuery, args: PageRequest, maxPageSize: number): Window {
+/**
+ * Validates connection arguments against the page-size cap and decodes the cursors.
+ * `cursors`: false when no cursor of the page can be read (relay/cursor-selection.ts), so the
+ * statement need not select the key columns as text.
+ */
+export function pageWindow(query: ListQuery, args: PageRequest, maxPageSize: number, cursors = true): Window {
   const { first, last } = args;
   if (first != null && last != null) throw new DomainError('BAD_USER_INPUT', 'Pass `first` or `last`, not both');
   const size = first ?? last ?? Math.min(DEFAULT_PAGE_SIZE, maxPageSize);
@@ -68,13 +76,14 @@ export function pageWindow(query: ListQuery, args: PageRequest, maxPageSize: num
     backward: last != null,
     after: args.after ? decodeCursor(query, args.after) : undefined,
     before: args.before ? decodeCursor(query, args.before) : undefined,
+    cursors,
   };
 }
 
 /** One page of a top-level list: a single statement. */
 export async function fetchPage<Row>(db: Queryable, query: ListQuery, window: Window): Promise<Page<Row>> {
   const order = window.backward ? reversed(query.order) : query.order;
-  const statement = sql`select ${query.select}, ${keyColumns(query)} from ${query.from}
+  const statement = sql`select ${query.select}${keyColumns(query, window)} from ${query.from}
     where ${and([...query.where, ...cursorConditions(query, window)])}
     order by ${orderBy(order)} limit ${limitOf(window)}`.render();
   const rows = (await queryPrepared(db, statement.text, statement.values)) as Record<string, unknown>[];
@@ -95,7 +104,7 @@ export async function fetchPagesByParent<Row>(
   const order = window.backward ? reversed(query.order) : query.order;
   const parent = raw(parentExpr);
   const statement = sql`select * from (
-      select ${query.select}, ${keyColumns(query)}, (${parent})::text as "__parent",
+      select ${query.select}${keyColumns(query, window)}, (${parent})::text as "__parent",
         row_number() over (partition by ${parent} order by ${orderBy(order)}) as "__rn"
       from ${query.from}
       where ${and([sql`${parent} = any(${parentIds}::bigint[])`, ...query.where, ...cursorConditions(query, window)])}
@@ -135,7 +144,7 @@ export async function fetchPagesByParentLateral<Row>(
   const statement = sql`select x.* from unnest(${parentIds}::bigint[]) with ordinality as "__p"(id, n)
     cross join lateral (
       select y.*, row_number() over () as "__rn" from (
-        select ${query.select}, ${keyColumns(query)}, "__p".id::text as "__parent"
+        select ${query.select}${keyColumns(query, window)}, "__p".id::text as "__parent"
         from ${query.from}
         where ${and([sql`${raw(parentExpr)} = "__p".id`, ...query.where, ...cursorConditions(query, window)])}
         order by ${orderBy(order)} limit ${limitOf(window)}
@@ -179,8 +188,11 @@ function toPage<Row>(query: ListQuery, fetched: Record<string, unknown>[], windo
     rows: rows as Row[],
     cursorAt: (i) => {
       const row = rows[i];
-      return row ? encodeCursor(query, keys.map((k) => String(row[k]))) : null;
+      if (!row) return null;
+      if (!window.cursors) throw new Error(`a cursor of ${query.key} was read from a page fetched without its keys`);
+      return encodeCursor(query, keys.map((k) => String(row[k])));
     },
+    cursors: window.cursors,
     // Relay allows `false` when the other direction is not cheap to know; a cursor given in
     // that direction proves there are items on that side, so say so.
     hasNextPage: window.backward ? window.before !== undefined : more,
@@ -199,9 +211,10 @@ function limitOf(window: Window): Sql {
   return raw(String(n));
 }
 
-/** Cursor values are selected as text so timestamps keep their microseconds. */
-function keyColumns(query: ListQuery): Sql {
-  return join(query.order.map((c, i) => raw(`(${c.expr})::text as "__k${i}"`)));
+/** `, key columns` for a page with cursors: values selected as text so timestamps keep their microseconds. */
+function keyColumns(query: ListQuery, window: Window): Sql {
+  if (!window.cursors) return empty;
+  return sql`, ${join(query.order.map((c, i) => raw(`(${c.expr})::text as "__k${i}"`)))}`;
 }
 
 function orderBy(order: readonly OrderColumn[]): Sql {

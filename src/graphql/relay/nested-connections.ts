@@ -28,10 +28,19 @@ export class NestedConnections {
    * @param signature identifies the list and everything that shapes it besides the parent and
    *   page arguments (field name, filter and order values), e.g. `JSON.stringify(['Org.classes', filter, order])`.
    * @param strategy `lateral` for lists long per parent and read in index order (see fetchPagesByParentLateral).
+   * @param cursors false when the client can read no cursor of the page (relay/cursor-selection.ts).
    */
-  page<Row>(signature: string, query: ListQuery, parentExpr: string, args: PageRequest, parentId: string, strategy: 'window' | 'lateral' = 'window'): Promise<Page<Row>> {
-    const window = pageWindow(query, args, this.maxPageSize);
-    const key = JSON.stringify([signature, args.first ?? null, args.after ?? null, args.last ?? null, args.before ?? null]);
+  page<Row>(
+    signature: string,
+    query: ListQuery,
+    parentExpr: string,
+    args: PageRequest,
+    parentId: string,
+    strategy: 'window' | 'lateral' = 'window',
+    cursors = true,
+  ): Promise<Page<Row>> {
+    const window = pageWindow(query, args, this.maxPageSize, cursors);
+    const key = JSON.stringify([signature, args.first ?? null, args.after ?? null, args.last ?? null, args.before ?? null, cursors]);
     let loader = this.pages.get(key);
     if (!loader) {
       loader = new DataLoader<string, Page<unknown>>(async (ids) => {

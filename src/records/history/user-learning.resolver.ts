@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Int, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { toConnection } from '../../graphql/relay/connection';
+import { selectsCursors } from '../../graphql/relay/cursor-selection';
 import { User } from '../../roster';
 import { toUserCompliance } from '../compliance/compliance.mapper';
 import { checkWindow, DEFAULT_WINDOW_DAYS } from '../compliance/compliance.service';
@@ -26,7 +27,7 @@ export class UserLearningResolver {
   ): Promise<LearningHistoryConnection> {
     const list = ctx.services.records.records.timeline(toHistoryCriteria(args), timelineColumns(info));
     const signature = JSON.stringify([list.field, list.shape]);
-    const page = await ctx.loaders.connections.page<HistoryRow>(signature, list.query, list.parentExpr, args, user.localId, 'lateral');
+    const page = await ctx.loaders.connections.page<HistoryRow>(signature, list.query, list.parentExpr, args, user.localId, 'lateral', selectsCursors(info));
     return toConnection(LearningHistoryConnection, page, toHistoryEntry, () => ctx.loaders.connections.count(signature, list.query, list.parentExpr, user.localId));
   }
 

@@ -1,7 +1,9 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { ClassType } from 'type-graphql';
 import { toConnection } from '../../graphql/relay/connection';
 import type { ConnectionShape } from '../../graphql/relay/connection.type';
 import type { ListQuery, PageRequest } from '../../graphql/relay/keyset';
+import { selectsCursors } from '../../graphql/relay/cursor-selection';
 import type { NestedConnections } from '../../graphql/relay/nested-connections';
 
 /** A list under a parent: the list's query and the SQL expression that names the parent's id. */
@@ -20,6 +22,7 @@ export interface NestedList {
 /**
  * A nested connection through the request's batched loaders: every parent asking for the same
  * list with the same arguments shares one statement, and `totalCount` another, only if selected.
+ * With the field's `info`, a page whose cursors the client cannot read is fetched without them.
  */
 export async function nestedConnection<Row, T, C extends ConnectionShape<T>>(
   connections: NestedConnections,
@@ -28,8 +31,10 @@ export async function nestedConnection<Row, T, C extends ConnectionShape<T>>(
   args: PageRequest,
   connectionClass: ClassType<C>,
   toNode: (row: Row) => T,
+  info?: GraphQLResolveInfo,
 ): Promise<C> {
   const signature = JSON.stringify([list.field, list.shape]);
-  const page = await connections.page<Row>(signature, list.query, list.parentExpr, args, parentId, list.strategy);
+  const cursors = info ? selectsCursors(info) : true;
+  const page = await connections.page<Row>(signature, list.query, list.parentExpr, args, parentId, list.strategy, cursors);
   return toConnection(connectionClass, page, toNode, () => connections.count(signature, list.query, list.parentExpr, parentId));
 }

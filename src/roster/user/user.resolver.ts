@@ -1,5 +1,6 @@
 import { MaxLength } from 'class-validator';
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { toConnection } from '../../graphql/relay/connection';
 import { PageArgs } from '../../graphql/relay/page-args';
@@ -62,10 +63,17 @@ export class UserResolver {
     @Arg('filter', () => EnrollmentFilter, { nullable: true }) filter: EnrollmentFilter | null,
     @Arg('orderBy', () => EnrollmentOrder, { nullable: false, defaultValue: EnrollmentOrder.BEGIN_DATE_DESC }) orderBy: EnrollmentOrder,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<EnrollmentConnection> {
     const list = ctx.services.roster.enrollments.byUser(toEnrollmentCriteria(filter), orderBy);
-    return nestedConnection(ctx.loaders.connections, list, user.localId, page, EnrollmentConnection, (row: EnrollmentRow) =>
-      toEnrollment(primeClassAndCourse(ctx.loaders.roster, row)),
+    return nestedConnection(
+      ctx.loaders.connections,
+      list,
+      user.localId,
+      page,
+      EnrollmentConnection,
+      (row: EnrollmentRow) => toEnrollment(primeClassAndCourse(ctx.loaders.roster, row)),
+      info,
     );
   }
 
@@ -76,9 +84,10 @@ export class UserResolver {
     @Arg('filter', () => ClassFilter, { nullable: true }) filter: ClassFilter | null,
     @Arg('orderBy', () => ClassOrder, { nullable: false, defaultValue: ClassOrder.TITLE_ASC }) orderBy: ClassOrder,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ClassConnection> {
     const list = ctx.services.roster.classes.byUser(toClassCriteria(filter), orderBy, args.role ?? null);
-    return nestedConnection(ctx.loaders.connections, list, user.localId, args, ClassConnection, toClass);
+    return nestedConnection(ctx.loaders.connections, list, user.localId, args, ClassConnection, toClass, info);
   }
 
   @FieldResolver(() => [Role], { description: 'What the user is at each org; primary roles first.' })
