@@ -222,4 +222,29 @@ describe('roster: nested fields, each through a per-request loader', () => {
     assert.ok(data.node.deletedAt);
     assert.equal(data.node.class.title, 'Algebra Homeroom');
   });
+
+  it('a nested page read without cursors and one read with them, side by side: the same nodes, and the cursors page on', async () => {
+    const data = await run(
+      `{ orgs(filter: { type: "school" }, orderBy: NAME_ASC) { nodes { name
+          plain: users(first: 1) { nodes { givenName } pageInfo { hasNextPage } }
+          paged: users(first: 1) { edges { cursor node { givenName } } pageInfo { hasNextPage endCursor } }
+        } } }`,
+      // orgs, and one statement for each of the two pages: they differ in their key columns
+      AUTH + 3,
+    );
+    const hill = data.orgs.nodes.find((o: Json) => o.name === 'Hill School');
+    assert.deepEqual(names(hill.plain, 'givenName'), ['Ada']);
+    assert.equal(hill.plain.pageInfo.hasNextPage, true);
+    assert.deepEqual(
+      hill.paged.edges.map((e: Json) => e.node.givenName),
+      ['Ada'],
+    );
+    assert.equal(hill.paged.edges[0].cursor, hill.paged.pageInfo.endCursor);
+    const next = await run(
+      `query($id: ID!, $after: String) { node(id: $id) { ... on Org { users(first: 1, after: $after) { nodes { givenName } } } } }`,
+      AUTH + 2,
+      { id: gid('Org', d.orgs.hill.id), after: hill.paged.pageInfo.endCursor },
+    );
+    assert.deepEqual(names(next.node.users, 'givenName'), ['Alan']);
+  });
 });

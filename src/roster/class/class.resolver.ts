@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { toConnection } from '../../graphql/relay/connection';
 import { PageArgs } from '../../graphql/relay/page-args';
@@ -53,9 +54,10 @@ export class ClassResolver {
     @Arg('filter', () => EnrollmentFilter, { nullable: true }) filter: EnrollmentFilter | null,
     @Arg('orderBy', () => EnrollmentOrder, { nullable: false, defaultValue: EnrollmentOrder.FAMILY_NAME_ASC }) orderBy: EnrollmentOrder,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<EnrollmentConnection> {
     const list = ctx.services.roster.enrollments.byClass(toEnrollmentCriteria(filter), orderBy);
-    return nestedConnection(ctx.loaders.connections, list, cls.localId, page, EnrollmentConnection, toEnrollment);
+    return nestedConnection(ctx.loaders.connections, list, cls.localId, page, EnrollmentConnection, toEnrollment, info);
   }
 
   @FieldResolver(() => EnrollmentConnection, { description: 'The enrollments with role `teacher` (`filter.role` is ignored).' })
@@ -65,9 +67,10 @@ export class ClassResolver {
     @Arg('filter', () => EnrollmentFilter, { nullable: true }) filter: EnrollmentFilter | null,
     @Arg('orderBy', () => EnrollmentOrder, { nullable: false, defaultValue: EnrollmentOrder.FAMILY_NAME_ASC }) orderBy: EnrollmentOrder,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<EnrollmentConnection> {
     const list = ctx.services.roster.enrollments.byClass({ ...toEnrollmentCriteria(filter), role: 'teacher' }, orderBy, 'Class.teachers');
-    return nestedConnection(ctx.loaders.connections, list, cls.localId, page, EnrollmentConnection, toEnrollment);
+    return nestedConnection(ctx.loaders.connections, list, cls.localId, page, EnrollmentConnection, toEnrollment, info);
   }
 
   @FieldResolver(() => EnrollmentConnection, { description: 'The enrollments with role `student` (`filter.role` is ignored).' })
@@ -77,8 +80,9 @@ export class ClassResolver {
     @Arg('filter', () => EnrollmentFilter, { nullable: true }) filter: EnrollmentFilter | null,
     @Arg('orderBy', () => EnrollmentOrder, { nullable: false, defaultValue: EnrollmentOrder.FAMILY_NAME_ASC }) orderBy: EnrollmentOrder,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<EnrollmentConnection> {
     const list = ctx.services.roster.enrollments.byClass({ ...toEnrollmentCriteria(filter), role: 'student' }, orderBy, 'Class.students');
-    return nestedConnection(ctx.loaders.connections, list, cls.localId, page, EnrollmentConnection, toEnrollment);
+    return nestedConnection(ctx.loaders.connections, list, cls.localId, page, EnrollmentConnection, toEnrollment, info);
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { toConnection } from '../../graphql/relay/connection';
 import { PageArgs } from '../../graphql/relay/page-args';
@@ -48,8 +49,9 @@ export class CourseResolver {
     @Arg('filter', () => ClassFilter, { nullable: true }) filter: ClassFilter | null,
     @Arg('orderBy', () => ClassOrder, { nullable: false, defaultValue: ClassOrder.TITLE_ASC }) orderBy: ClassOrder,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ClassConnection> {
     const list = ctx.services.roster.classes.byCourse(toClassCriteria(filter), orderBy);
-    return nestedConnection(ctx.loaders.connections, list, course.localId, page, ClassConnection, toClass);
+    return nestedConnection(ctx.loaders.connections, list, course.localId, page, ClassConnection, toClass, info);
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context';
 import { toConnection } from '../../graphql/relay/connection';
 import { PageArgs } from '../../graphql/relay/page-args';
@@ -44,9 +45,10 @@ export class OrgResolver {
     @Arg('filter', () => OrgFilter, { nullable: true }) filter: OrgFilter | null,
     @Arg('orderBy', () => OrgOrder, { nullable: false, defaultValue: OrgOrder.NAME_ASC }) orderBy: OrgOrder,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<OrgConnection> {
     const list = ctx.services.roster.orgs.children(toOrgCriteria(filter), orderBy);
-    return nestedConnection(ctx.loaders.connections, list, org.localId, page, OrgConnection, toOrg);
+    return nestedConnection(ctx.loaders.connections, list, org.localId, page, OrgConnection, toOrg, info);
   }
 
   @FieldResolver(() => ClassConnection, { description: 'Classes taught at this org (as their school).' })
@@ -56,9 +58,10 @@ export class OrgResolver {
     @Arg('filter', () => ClassFilter, { nullable: true }) filter: ClassFilter | null,
     @Arg('orderBy', () => ClassOrder, { nullable: false, defaultValue: ClassOrder.TITLE_ASC }) orderBy: ClassOrder,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ClassConnection> {
     const list = ctx.services.roster.classes.bySchool(toClassCriteria(filter), orderBy);
-    return nestedConnection(ctx.loaders.connections, list, org.localId, page, ClassConnection, toClass);
+    return nestedConnection(ctx.loaders.connections, list, org.localId, page, ClassConnection, toClass, info);
   }
 
   @FieldResolver(() => CourseConnection, { description: "The org's course catalogue." })
@@ -68,9 +71,10 @@ export class OrgResolver {
     @Arg('filter', () => CourseFilter, { nullable: true }) filter: CourseFilter | null,
     @Arg('orderBy', () => CourseOrder, { nullable: false, defaultValue: CourseOrder.TITLE_ASC }) orderBy: CourseOrder,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<CourseConnection> {
     const list = ctx.services.roster.courses.byOrg(toCourseCriteria(filter), orderBy);
-    return nestedConnection(ctx.loaders.connections, list, org.localId, page, CourseConnection, toCourse);
+    return nestedConnection(ctx.loaders.connections, list, org.localId, page, CourseConnection, toCourse, info);
   }
 
   @FieldResolver(() => UserConnection, {
@@ -82,8 +86,9 @@ export class OrgResolver {
     @Arg('filter', () => UserFilter, { nullable: true }) filter: UserFilter | null,
     @Arg('orderBy', () => UserOrder, { nullable: false, defaultValue: UserOrder.FAMILY_NAME_ASC }) orderBy: UserOrder,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<UserConnection> {
     const list = ctx.services.roster.users.byOrg(toUserCriteria(filter), orderBy);
-    return nestedConnection(ctx.loaders.connections, list, org.localId, page, UserConnection, toUser);
+    return nestedConnection(ctx.loaders.connections, list, org.localId, page, UserConnection, toUser, info);
   }
 }

@@ -22,7 +22,7 @@ export interface NestedList {
 /**
  * A nested connection through the request's batched loaders: every parent asking for the same
  * list with the same arguments shares one statement, and `totalCount` another, only if selected.
- * With the field's `info`, a page whose cursors the client cannot read is fetched without them.
+ * A page whose cursors the client cannot read (the field's `info` tells) is fetched without them.
  */
 export async function nestedConnection<Row, T, C extends ConnectionShape<T>>(
   connections: NestedConnections,
@@ -31,10 +31,9 @@ export async function nestedConnection<Row, T, C extends ConnectionShape<T>>(
   args: PageRequest,
   connectionClass: ClassType<C>,
   toNode: (row: Row) => T,
-  info?: GraphQLResolveInfo,
+  info: GraphQLResolveInfo,
 ): Promise<C> {
   const signature = JSON.stringify([list.field, list.shape]);
-  const cursors = info ? selectsCursors(info) : true;
-  const page = await connections.page<Row>(signature, list.query, list.parentExpr, args, parentId, list.strategy, cursors);
+  const page = await connections.page<Row>(signature, list.query, list.parentExpr, args, parentId, list.strategy, selectsCursors(info));
   return toConnection(connectionClass, page, toNode, () => connections.count(signature, list.query, list.parentExpr, parentId));
 }
