@@ -24,6 +24,7 @@ import { CreateUserProfiles1795456148590 } from './1795456148590-CreateUserProfi
 import { HideLinksOfImsDeletedUsers1795461226206 } from './1795461226206-HideLinksOfImsDeletedUsers';
 import { KeyColumnsInByteOrder1795461289511 } from './1795461289511-KeyColumnsInByteOrder';
 import { ImsLinkKeysInByteOrder1795465445005 } from './1795465445005-ImsLinkKeysInByteOrder';
+import { RosterRowsRoomForUpdates1795476139451 } from './1795476139451-RosterRowsRoomForUpdates';
 /** Every migration, in order. Each is reviewed by hand; never generated at run time. */
 export const migrations: Function[] = [
   CreateJobsAndKeys1795434288883,
@@ -52,4 +53,5 @@ export const migrations: Function[] = [
   HideLinksOfImsDeletedUsers1795461226206,
   KeyColumnsInByteOrder1795461289511,
   ImsLinkKeysInByteOrder1795465445005,
+  RosterRowsRoomForUpdates1795476139451,
 ];
