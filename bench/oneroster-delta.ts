@@ -2,16 +2,17 @@ import { classRow, courseRow, demographicsRow, type DistrictShape, enrollmentRow
 import type { RosterFile } from '../src/roster/oneroster/versions';
 
 /**
- * A delta touching every `every`th row of each file (1% at 100): changed fields on most, and a
- * fifth of the touched enrollments sent as `tobedeleted`. Users are never deleted here, so no
- * row references a record the same delta deletes.
+ * A delta touching every `every`th row of each file (1% at 100), starting at row `offset`:
+ * changed fields on most, and a fifth of the touched enrollments sent as `tobedeleted`. Users
+ * are never deleted here, so no row references a record the same delta deletes. Two deltas with
+ * different offsets touch different rows.
  */
-export function deltaFiles(shape: DistrictShape, every: number, modified: string): [RosterFile, Rows, string[]][] {
+export function deltaFiles(shape: DistrictShape, every: number, modified: string, offset = 0): [RosterFile, Rows, string[]][] {
   const active = (row: Row): Row => ({ ...row, status: 'active', dateLastModified: modified });
   const sample = function* (rows: Rows, change: (row: Row, n: number) => Row): Generator<Row> {
     let n = 0;
     for (const row of rows) {
-      if (n % every === 0) yield change(row, n / every);
+      if (n >= offset && (n - offset) % every === 0) yield change(row, (n - offset) / every);
       n++;
     }
   };
